@@ -1,0 +1,139 @@
+// The vocabulary of Reach Guard. Everything here is plain data so that a decision can cross
+// runtimes (event handler -> task pane via sessionData) and be printed as JSON by the CLI.
+
+export type Field = "to" | "cc" | "bcc";
+export const FIELDS: readonly Field[] = ["to", "cc", "bcc"];
+
+/** One recipient as Outlook (or an admin on the command line) hands it over. Nothing is trusted. */
+export interface RecipientInput {
+  readonly field: Field;
+  /** May be empty (a personal contact group), an X500 path, or `"Name" <a@b.org>`. */
+  readonly emailAddress: string;
+  readonly displayName?: string;
+  /** Outlook's hint only: groups may come back as `other`, so it never decides anything. */
+  readonly recipientType?: string;
+}
+
+export interface MessageInput {
+  readonly sender: string;
+  readonly recipients: readonly RecipientInput[];
+}
+
+export type AddressProblem = "empty" | "missing-at" | "x500" | "contact-group" | "malformed";
+
+export type ParsedAddress =
+  | { readonly valid: true; readonly address: string; readonly displayName: string }
+  | {
+      readonly valid: false;
+      readonly problem: AddressProblem;
+      readonly raw: string;
+      readonly displayName: string;
+    };
+
+/** Where a resolution came from. `policy`: decided by the policy alone (a blocked address). */
+export type Source = "graph" | "cache" | "policy" | "none";
+
+/**
+ * Why the size of something is not known. The first two are facts about the list
+ * (`unknownList` verdict); the rest are failures of the directory (`directoryUnavailable` verdict).
+ */
+export type UnknownCause =
+  | "count-missing" // the directory knows the list but would not say how big it is
+  | "not-found" // an internal-looking address the directory does not know
+  | "contact-group" // a personal contact group: no address, so it cannot be looked up
+  | "unavailable" // Graph down, throttled past the deadline, malformed answers
+  | "timeout" // no answer within the deadline
+  | "not-permitted" // 401/403: the token lacks a scope or consent
+  | "no-token"; // no token could be had silently
+
+export const DIRECTORY_FAILURES: readonly UnknownCause[] = ["unavailable", "timeout", "not-permitted", "no-token"];
+
+/** What the directory knows of one normalised address. */
+export type DirectoryEntry =
+  | { readonly kind: "person" }
+  | {
+      readonly kind: "list";
+      /** Distinct people the list expands to, nested lists included. */
+      readonly members: number;
+      /** Members outside the organisation; null when the directory did not say. */
+      readonly externalMembers: number | null;
+      /** The sender may not post to it (delivery restriction): the message will bounce, not spread. */
+      readonly restricted: boolean;
+      /** A moderator must approve messages to it. */
+      readonly moderated: boolean;
+    }
+  | { readonly kind: "external" }
+  | { readonly kind: "unknown"; readonly cause: UnknownCause };
+
+export interface DirectoryAnswer {
+  readonly entry: DirectoryEntry;
+  readonly source: "graph" | "cache";
+}
+
+/** One recipient after parsing and resolution, as shown in the task pane and printed by the CLI. */
+export interface ResolvedRecipient {
+  readonly field: Field;
+  /** Normalised address, or the raw input when it is not a usable address. */
+  readonly address: string;
+  readonly displayName: string;
+  readonly kind: "person" | "list" | "external" | "unknown" | "invalid";
+  readonly members: number | null;
+  readonly externalMembers: number | null;
+  readonly source: Source;
+  /** Why it is unknown or invalid. */
+  readonly cause: UnknownCause | AddressProblem | null;
+  /** The policy pattern that blocks this address, if any. */
+  readonly blockedBy: string | null;
+  readonly restricted: boolean;
+  readonly moderated: boolean;
+}
+
+export type Verdict = "allow" | "warn" | "block";
+
+export type ReasonCode =
+  | "blocked-address"
+  | "reach-over-block"
+  | "reach-over-warn"
+  | "external-over-warn"
+  | "unknown-list"
+  | "directory-unavailable"
+  | "directory-not-permitted"
+  | "no-token"
+  | "invalid-address"
+  | "list-restricted"
+  | "list-moderated"
+  | "broadcaster";
+
+export interface Reason {
+  readonly code: ReasonCode;
+  /** The verdict this rule asks for (`allow` for notes that only inform). */
+  readonly verdict: Verdict;
+  /** One plain-English sentence a clinician understands. */
+  readonly message: string;
+  /** The recipients the rule is about, if any. */
+  readonly addresses: readonly string[];
+}
+
+/**
+ * `exact`: no lists, or a single list and nothing else; `upper-bound`: lists and other recipients
+ * may overlap, so the figure counts shared people more than once; `incomplete`: at least one list
+ * or recipient could not be sized, so the true reach may be higher.
+ */
+export type ReachAccuracy = "exact" | "upper-bound" | "incomplete";
+
+export interface Decision {
+  readonly verdict: Verdict;
+  readonly reach: number;
+  readonly accuracy: ReachAccuracy;
+  /** Every recipient was resolved (accuracy is not `incomplete`). */
+  readonly complete: boolean;
+  readonly recipients: readonly ResolvedRecipient[];
+  /** Most severe first. */
+  readonly reasons: readonly Reason[];
+  /** Order- and case-independent digest of the recipient set; acknowledgements bind to it. */
+  readonly fingerprint: string;
+  readonly sender: string;
+  readonly senderIsBroadcaster: boolean;
+  /** Whether the sender may acknowledge this verdict and send (warnings; blocks for broadcasters). */
+  readonly acknowledgeable: boolean;
+}
