@@ -46,7 +46,12 @@ export type UnknownCause =
   | "not-permitted" // 401/403: the token lacks a scope or consent
   | "no-token"; // no token could be had silently
 
-export const DIRECTORY_FAILURES: readonly UnknownCause[] = ["unavailable", "timeout", "not-permitted", "no-token"];
+export const DIRECTORY_FAILURES: readonly UnknownCause[] = [
+  "unavailable",
+  "timeout",
+  "not-permitted",
+  "no-token",
+];
 
 /** What the directory knows of one normalised address. */
 export type DirectoryEntry =

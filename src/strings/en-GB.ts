@@ -1,0 +1,75 @@
+// Every sentence Reach Guard shows a person, in British English. Other languages copy this shape.
+// Sentences are short and plain: they are read by busy clinicians at the moment of send.
+
+import { formatAbout, formatCount } from "../core/format";
+
+function names(addresses: readonly string[], max = 2): string {
+  const shown = addresses.slice(0, max);
+  const rest = addresses.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} and ${formatCount(rest)} more`;
+  if (shown.length <= 1) return shown.join("");
+  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
+function people(reach: number, accuracy: "exact" | "upper-bound" | "incomplete"): string {
+  const figure = accuracy === "exact" ? formatCount(reach) : formatAbout(reach);
+  const noun = reach === 1 ? "person" : "people";
+  if (accuracy === "incomplete") return `at least ${figure} ${noun}`;
+  if (accuracy === "upper-bound") return `up to about ${figure} ${noun}`;
+  return reach >= 1000 ? `about ${figure} ${noun}` : `${figure} ${noun}`;
+}
+
+export const enGB = {
+  people,
+  names,
+  reasons: {
+    blockedAddress: (addresses: readonly string[]) =>
+      addresses.length === 1
+        ? `${names(addresses)} is a list your organisation does not allow messages to.`
+        : `${names(addresses)} are lists your organisation does not allow messages to.`,
+    reachOverBlock: (reach: string, limit: number) =>
+      `This message would reach ${reach}; your organisation's limit is ${formatCount(limit)}.`,
+    reachOverWarn: (reach: string) => `This message will reach ${reach}.`,
+    externalOverWarn: (external: number) =>
+      `${formatCount(external)} of the people it reaches are outside your organisation.`,
+    unknownList: (addresses: readonly string[]) =>
+      `The size of ${names(addresses)} could not be found, so the message may reach many more people.`,
+    contactGroup: (groupNames: readonly string[]) =>
+      `Personal contact group ${names(groupNames)} cannot be checked, so the message may reach many more people.`,
+    directoryUnavailable: (count: number) =>
+      `The directory could not be reached in time, so the size of ${formatCount(count)} recipient${count === 1 ? "" : "s"} is not known.`,
+    directoryNotPermitted: () =>
+      "Reach Guard is not allowed to read the directory, so list sizes are not known. Ask IT to grant consent.",
+    noToken: () => "Reach Guard is not signed in, so list sizes are not known. Open Reach Guard to sign in.",
+    invalidAddress: (addresses: readonly string[]) =>
+      `${names(addresses.map((address) => `"${address}"`))} ${addresses.length === 1 ? "is not an email address" : "are not email addresses"} Reach Guard can check.`,
+    listRestricted: (addresses: readonly string[]) =>
+      `You may not send to ${names(addresses)}: Exchange will return the message to you, so ${addresses.length === 1 ? "it is" : "they are"} not counted.`,
+    listModerated: (addresses: readonly string[]) =>
+      `A moderator must approve messages to ${names(addresses)} before anyone receives them, so this is a warning rather than a block.`,
+    broadcaster: () =>
+      "You are allowed to send to large audiences, so you can confirm this instead of it being blocked.",
+  },
+  infoBar: {
+    blockedAddress: (addresses: readonly string[]) =>
+      `${names(addresses, 1)} is blocked by your organisation. Remove it before sending.`,
+    reach: (reach: string) => `This message will reach ${reach}. Review before sending.`,
+    unknown: () =>
+      "The size of a list could not be checked; it may reach many people. Review before sending.",
+    directoryUnavailable: () =>
+      "Reach Guard cannot check list sizes right now. Review recipients before sending.",
+    noToken: () => "Sign in to Reach Guard so it can check how many people this message reaches.",
+    invalid: () => "A recipient is not an email address Reach Guard can check. Review before sending.",
+    action: "Review recipients",
+  },
+  alert: {
+    blockFix:
+      "Remove the list, or move it to Bcc so nobody can reply to all. Select Review recipients to fix it.",
+    warnSendAnyway: "Select Send anyway if you meant this, or Review recipients to change it.",
+    warnAcknowledge: "Select Review recipients to confirm or change the recipients.",
+    support: (contact: string) => `Help: ${contact}.`,
+    reviewButton: "Review recipients",
+  },
+} as const;
+
+export type Strings = typeof enGB;

@@ -1,0 +1,30 @@
+import type {
+  DirectoryAnswer,
+  DirectoryEntry,
+  Field,
+  MessageInput,
+  RecipientInput,
+} from "../../src/core/types";
+
+export const person: DirectoryEntry = { kind: "person" };
+export const external: DirectoryEntry = { kind: "external" };
+export function list(
+  members: number,
+  extra: Partial<Extract<DirectoryEntry, { kind: "list" }>> = {},
+): DirectoryEntry {
+  return { kind: "list", members, externalMembers: 0, restricted: false, moderated: false, ...extra };
+}
+
+export function answers(entries: Record<string, DirectoryEntry>, source: "graph" | "cache" = "graph") {
+  return new Map<string, DirectoryAnswer>(
+    Object.entries(entries).map(([address, entry]) => [address, { entry, source }]),
+  );
+}
+
+export function message(sender: string, fields: Partial<Record<Field, string[]>>): MessageInput {
+  const recipients: RecipientInput[] = [];
+  for (const field of ["to", "cc", "bcc"] as const) {
+    for (const emailAddress of fields[field] ?? []) recipients.push({ field, emailAddress });
+  }
+  return { sender, recipients };
+}
