@@ -1,0 +1,74 @@
+import { parseArgs } from "node:util";
+import { splitAddressList } from "../core/addresses";
+import type { RecipientInput } from "../core/types";
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const USAGE = `Usage: reach-guard check --from <address> --to <addresses> [--cc <addresses>] [--bcc <addresses>]
+                          [--policy policy.json] [--graph-url https://graph.microsoft.com] [--demo] [--json]
+                          [--timeout <ms>]
+Addresses are separated by commas or semicolons. The Graph token is read from REACH_GUARD_TOKEN;
+--demo answers from a built-in demo directory instead of Microsoft Graph.`;
+
+export interface CheckOptions {
+  readonly sender: string;
+  readonly recipients: readonly RecipientInput[];
+  readonly policyPath: string | null;
+  readonly graphUrl: string;
+  readonly demo: boolean;
+  readonly json: boolean;
+  readonly timeoutMs: number;
+}
+
+export function parseCheckArgs(argv: readonly string[]): CheckOptions {
+  const [command, ...rest] = argv;
+  if (command !== "check") throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        from: { type: "string" },
+        to: { type: "string", multiple: true },
+        cc: { type: "string", multiple: true },
+        bcc: { type: "string", multiple: true },
+        policy: { type: "string" },
+        "graph-url": { type: "string" },
+        demo: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        timeout: { type: "string" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (!values.from) throw new UsageError("--from is required");
+  const recipients: RecipientInput[] = [];
+  for (const field of ["to", "cc", "bcc"] as const) {
+    for (const text of values[field] ?? []) {
+      for (const emailAddress of splitAddressList(text)) recipients.push({ field, emailAddress });
+    }
+  }
+  if (recipients.length === 0) throw new UsageError("at least one of --to, --cc or --bcc is required");
+  const graphUrl = (values["graph-url"] ?? "https://graph.microsoft.com").replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/]+/.test(graphUrl) || /\/v1\.0$|\/beta$/.test(graphUrl)) {
+    throw new UsageError("--graph-url must be the Graph root without a version, e.g. https://graph.microsoft.com");
+  }
+  const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
+    throw new UsageError("--timeout must be a whole number of milliseconds between 100 and 120000");
+  }
+  return {
+    sender: values.from,
+    recipients,
+    policyPath: values.policy ?? null,
+    graphUrl,
+    demo: values.demo === true,
+    json: values.json === true,
+    timeoutMs,
+  };
+}

@@ -1,0 +1,39 @@
+import { readFile } from "node:fs/promises";
+import { DEFAULT_POLICY, parsePolicyText, type Policy } from "../core/policy";
+import type { Decision } from "../core/types";
+import { createGraphDirectory } from "../directory/graph/graph-directory";
+import { evaluate } from "../engine/evaluate";
+import { DEMO_TOKEN, loadDemoDirectory, startFakeGraph } from "../fake-graph";
+import { UsageError, type CheckOptions } from "./args";
+
+export async function loadPolicy(path: string | null): Promise<Policy> {
+  if (path === null) return DEFAULT_POLICY;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read the policy file ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  return parsePolicyText(text);
+}
+
+/** Resolves and decides one message; with `demo` a local Graph-compatible server answers. */
+export async function runCheck(options: CheckOptions, env: NodeJS.ProcessEnv): Promise<Decision> {
+  const policy = await loadPolicy(options.policyPath);
+  const token = env.REACH_GUARD_TOKEN ?? (options.demo ? DEMO_TOKEN : undefined);
+  if (!token) throw new UsageError("set REACH_GUARD_TOKEN to a Microsoft Graph access token, or use --demo");
+  const demo = options.demo ? await startFakeGraph({ directory: loadDemoDirectory() }) : null;
+  try {
+    const directory = createGraphDirectory({
+      graphRoot: demo ? demo.url : options.graphUrl,
+      getToken: async () => token,
+    });
+    const { decision } = await evaluate(
+      { sender: options.sender, recipients: options.recipients },
+      { directory, policy, deadlineAt: Date.now() + options.timeoutMs },
+    );
+    return decision;
+  } finally {
+    await demo?.close();
+  }
+}

@@ -1,0 +1,63 @@
+import { formatCount } from "../core/format";
+import type { Decision } from "../core/types";
+
+/** The `--json` shape documented in the README. */
+export function toJson(decision: Decision) {
+  return {
+    verdict: decision.verdict,
+    reach: decision.reach,
+    accuracy: decision.accuracy,
+    complete: decision.complete,
+    fingerprint: decision.fingerprint,
+    recipients: decision.recipients.map((recipient) => ({
+      address: recipient.address,
+      field: recipient.field,
+      kind: recipient.kind,
+      members: recipient.members,
+      externalMembers: recipient.externalMembers,
+      source: recipient.source,
+      ...(recipient.cause ? { cause: recipient.cause } : {}),
+      ...(recipient.blockedBy ? { blockedBy: recipient.blockedBy } : {}),
+      ...(recipient.restricted ? { restricted: true } : {}),
+      ...(recipient.moderated ? { moderated: true } : {}),
+    })),
+    reasons: decision.reasons.map((reason) => ({ code: reason.code, verdict: reason.verdict, message: reason.message })),
+  };
+}
+
+const ACCURACY = { exact: "exact", "upper-bound": "upper bound: lists may overlap", incomplete: "incomplete: some sizes unknown" };
+
+function describe(recipient: Decision["recipients"][number]): string {
+  const notes = [
+    recipient.kind === "list" ? `${formatCount(recipient.members ?? 0)} members` : "",
+    recipient.externalMembers ? `${formatCount(recipient.externalMembers)} external` : "",
+    recipient.cause ?? "",
+    recipient.blockedBy ? `blocked by ${recipient.blockedBy}` : "",
+    recipient.restricted ? "restricted" : "",
+    recipient.moderated ? "moderated" : "",
+  ];
+  return notes.filter(Boolean).join(", ");
+}
+
+/** A short table and the verdict, for people. */
+export function toText(decision: Decision): string {
+  const rows = decision.recipients.map((recipient) => [
+    recipient.field,
+    recipient.address,
+    recipient.kind,
+    recipient.source,
+    describe(recipient),
+  ]);
+  const header = ["FIELD", "ADDRESS", "KIND", "SOURCE", "DETAIL"];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
+  const reasons = decision.reasons.map((reason) => `  - [${reason.verdict}] ${reason.message} (${reason.code})`);
+  return [
+    line(header),
+    ...rows.map(line),
+    "",
+    `Verdict: ${decision.verdict.toUpperCase()}  reach ${formatCount(decision.reach)} (${ACCURACY[decision.accuracy]})`,
+    ...reasons,
+    "",
+  ].join("\n");
+}
