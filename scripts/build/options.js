@@ -1,0 +1,124 @@
+// Build options: read from flags, webpack `--env` values or environment variables, checked once, so
+// that a bad value stops the build with one line naming it instead of producing a broken manifest.
+const { readFileSync } = require("node:fs");
+const { join, resolve } = require("node:path");
+const { URL } = require("node:url");
+
+const ROOT = join(__dirname, "..", "..");
+const SEND_MODES = ["SoftBlock", "PromptUser", "Block"];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Version element: 1 to 4 dot-separated parts of at most 5 digits (manifest reference, "Version").
+const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+class BuildOptionError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "BuildOptionError";
+  }
+}
+
+function fail(message) {
+  throw new BuildOptionError(message);
+}
+
+/** An https URL (or http on a loopback host, for local playground builds) without a trailing slash. */
+function parseBaseUrl(value) {
+  if (!value) fail("a base URL is required: --base-url https://host.example.org/reach-guard");
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`--base-url ${value} is not a URL`);
+  }
+  const local = url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !local) {
+    fail(`--base-url must use https (Outlook loads add-ins only over https), got ${value}`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    fail(`--base-url must not contain a query, fragment or credentials, got ${value}`);
+  }
+  return { baseUrl: url.href.replace(/\/+$/, ""), origin: url.origin, local };
+}
+
+function httpsUrl(name, value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`${name} ${value} is not a URL`);
+  }
+  if (url.protocol !== "https:") fail(`${name} must use https, got ${value}`);
+  return url.href.replace(/\/+$/, "");
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    fail(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The deployment config the task pane and handlers read at run time (config/config.json + flags). */
+function deploymentConfig(input) {
+  const base = readJson(join(ROOT, "config", "config.json"));
+  const clientId = input.clientId ?? base.clientId ?? "";
+  const tenantId = input.tenantId ?? base.tenantId ?? "common";
+  if (clientId !== "" && !GUID.test(clientId)) fail(`--client-id must be a GUID, got ${clientId}`);
+  const tenantOk =
+    ["common", "organizations", "consumers"].includes(tenantId) ||
+    GUID.test(tenantId) ||
+    /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(tenantId);
+  if (!tenantOk) fail(`--tenant-id must be common, organizations, a GUID or a domain, got ${tenantId}`);
+  return {
+    clientId,
+    tenantId,
+    graphRoot: httpsUrl("--graph-root", input.graphRoot ?? base.graphRoot ?? "https://graph.microsoft.com"),
+    authority: httpsUrl(
+      "--authority",
+      input.authority ?? base.authority ?? "https://login.microsoftonline.com",
+    ),
+  };
+}
+
+function flag(value) {
+  if (value === undefined) return undefined;
+  if (value === true || value === "true" || value === "1" || value === "") return true;
+  if (value === false || value === "false" || value === "0") return false;
+  fail(`expected true or false, got ${value}`);
+}
+
+/**
+ * Resolves raw inputs (camelCase keys, as from flags or webpack `--env`) and environment variables
+ * into checked build options. Throws BuildOptionError with a one-line message.
+ */
+function resolveOptions(input = {}, env = process.env) {
+  const { baseUrl, origin, local } = parseBaseUrl(input.baseUrl ?? env.REACH_GUARD_BASE_URL);
+  const sendMode = input.sendMode ?? env.REACH_GUARD_SEND_MODE ?? "SoftBlock";
+  if (!SEND_MODES.includes(sendMode)) {
+    fail(`--send-mode must be one of ${SEND_MODES.join(", ")}, got ${sendMode}`);
+  }
+  const packageVersion = readJson(join(ROOT, "package.json")).version;
+  const version = input.version ?? env.REACH_GUARD_VERSION ?? packageVersion;
+  if (!VERSION.test(version)) fail(`--version must look like 1.2.3 or 1.2.3.4, got ${version}`);
+  const supportUrl = input.supportUrl ?? env.REACH_GUARD_SUPPORT_URL ?? `${baseUrl}/support.html`;
+  const mode = input.mode ?? "production";
+  if (mode !== "production" && mode !== "development") fail(`mode must be production or development`);
+  return {
+    root: ROOT,
+    baseUrl,
+    origin,
+    local,
+    sendMode,
+    version,
+    supportUrl: local && supportUrl.startsWith(baseUrl) ? supportUrl : httpsUrl("--support-url", supportUrl),
+    providerName: input.providerName ?? env.REACH_GUARD_PROVIDER_NAME ?? "Reach Guard",
+    outDir: resolve(input.out ?? env.REACH_GUARD_OUT ?? join(ROOT, "dist")),
+    playground: flag(input.playground),
+    mode,
+    config: deploymentConfig(input),
+  };
+}
+
+module.exports = { resolveOptions, BuildOptionError, SEND_MODES };

@@ -1,0 +1,146 @@
+import { childrenNamed, descendants, type XmlElement } from "./xml";
+
+// Offline stand-ins for what Microsoft's online manifest validator rejects. Each returns the
+// problems it finds, so that a test can show a broken manifest is caught as well as that ours passes.
+
+/** Child order of the elements the schema fixes ([MS-OWEMXML]; manifest-element-ordering). */
+export const ORDER: Readonly<Record<string, readonly string[]>> = {
+  OfficeApp: [
+    "Id",
+    "AlternateId",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "AppDomains",
+    "Hosts",
+    "Requirements",
+    "FormSettings",
+    "Permissions",
+    "Rule",
+    "DisableEntityHighlighting",
+    "VersionOverrides",
+  ],
+  VersionOverridesV1_1: [
+    "Description",
+    "Requirements",
+    "Hosts",
+    "Resources",
+    "WebApplicationInfo",
+    "EquivalentAddins",
+    "ConnectedServiceControls",
+    "ExtendedPermissions",
+  ],
+  Host: ["Runtimes", "DesktopFormFactor", "MobileFormFactor"],
+  DesktopFormFactor: ["FunctionFile", "ExtensionPoint", "SupportsSharedFolders"],
+  Control: ["Label", "Supertip", "Icon", "Action"],
+  Supertip: ["Title", "Description"],
+  Resources: ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"],
+  DesktopSettings: ["SourceLocation", "RequestedHeight"],
+};
+
+/** Children out of the schema's order, or not allowed there at all. */
+export function orderProblems(element: XmlElement, order: readonly string[], where = element.name): string[] {
+  const problems: string[] = [];
+  let last = -1;
+  for (const child of element.children) {
+    const index = order.indexOf(child.name);
+    if (index < 0) problems.push(`<${child.name}> is not allowed in ${where}`);
+    else if (index < last) problems.push(`<${child.name}> comes after <${order[last]}> in ${where}`);
+    else last = index;
+  }
+  return problems;
+}
+
+type ResourceKind = "bt:Images" | "bt:Urls" | "bt:ShortStrings" | "bt:LongStrings";
+
+/** Which Resources list an element's `resid` must point into. */
+const RESID_KIND: Readonly<Record<string, ResourceKind>> = {
+  "bt:Image": "bt:Images",
+  Label: "bt:ShortStrings",
+  Title: "bt:ShortStrings",
+  Description: "bt:LongStrings",
+  SourceLocation: "bt:Urls",
+  FunctionFile: "bt:Urls",
+  Runtime: "bt:Urls",
+  Override: "bt:Urls",
+};
+
+/** Resource ids by list, with their DefaultValue. */
+export function resources(resourcesElement: XmlElement): Map<ResourceKind, Map<string, string>> {
+  const lists = new Map<ResourceKind, Map<string, string>>();
+  for (const list of resourcesElement.children) {
+    const entries = new Map<string, string>();
+    for (const entry of list.children) entries.set(entry.attrs.id ?? "", entry.attrs.DefaultValue ?? "");
+    lists.set(list.name as ResourceKind, entries);
+  }
+  return lists;
+}
+
+/** Every resid resolves to a resource of the right kind; ids are unique, at most 32 characters, all used. */
+export function residProblems(versionOverrides: XmlElement, resourcesElement: XmlElement): string[] {
+  const problems: string[] = [];
+  const lists = resources(resourcesElement);
+  const used = new Set<string>();
+  for (const element of descendants(versionOverrides)) {
+    const resid = element.attrs.resid;
+    if (resid === undefined) continue;
+    const kind = RESID_KIND[element.name];
+    if (!kind) {
+      problems.push(`<${element.name} resid="${resid}"> is not an element that takes a resid`);
+      continue;
+    }
+    if (!lists.get(kind)?.has(resid))
+      problems.push(`<${element.name} resid="${resid}"> has no entry in ${kind}`);
+    used.add(`${kind}/${resid}`);
+  }
+  for (const list of resourcesElement.children) {
+    const ids = list.children.map((entry) => entry.attrs.id ?? "");
+    for (const [index, id] of ids.entries()) {
+      if (id.length === 0 || id.length > 32) problems.push(`${list.name} id "${id}" must be 1-32 characters`);
+      if (ids.indexOf(id) !== index) problems.push(`${list.name} id "${id}" is declared twice`);
+      if (!used.has(`${list.name}/${id}`)) problems.push(`${list.name} id "${id}" is never used`);
+    }
+  }
+  return problems;
+}
+
+/** ShortStrings at most 125 characters, LongStrings at most 250 (Resources element reference). */
+export function stringLengthProblems(resourcesElement: XmlElement): string[] {
+  const limits: Array<[string, number]> = [
+    ["bt:ShortStrings", 125],
+    ["bt:LongStrings", 250],
+  ];
+  return limits.flatMap(([listName, limit]) =>
+    childrenNamed(resourcesElement, listName)
+      .flatMap((list) => list.children)
+      .flatMap((entry) => [entry.attrs.DefaultValue ?? "", ...entry.children.map((o) => o.attrs.Value ?? "")])
+      .filter((value) => value.length === 0 || value.length > limit)
+      .map((value) => `${listName} value must be 1-${limit} characters: "${value}"`),
+  );
+}
+
+/** Every URL-valued attribute or text in the document (namespace declarations are names, not URLs). */
+export function urlsIn(root: XmlElement): string[] {
+  return descendants(root).flatMap((element) => {
+    const attrs = Object.entries(element.attrs).filter(([name]) => !name.startsWith("xmlns"));
+    return [...attrs.map(([, value]) => value), element.text].filter((value) =>
+      /^[a-z][a-z0-9+.-]*:\/\//i.test(value),
+    );
+  });
+}
+
+/** URLs must be absolute https, at most 2,048 characters, with no placeholder left unfilled. */
+export function urlProblems(root: XmlElement): string[] {
+  return urlsIn(root).flatMap((value) => {
+    const problems: string[] = [];
+    if (!value.startsWith("https://")) problems.push(`${value} is not https`);
+    if (value.length > 2048) problems.push(`${value.slice(0, 60)}... is longer than 2048 characters`);
+    if (value.includes("${")) problems.push(`${value} still has a placeholder`);
+    return problems;
+  });
+}

@@ -1,0 +1,263 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadEventBundle } from "../build/events-vm";
+import { runBuild, tempOutDir } from "../build/run-build";
+import {
+  ORDER,
+  orderProblems,
+  residProblems,
+  resources,
+  stringLengthProblems,
+  urlProblems,
+  urlsIn,
+} from "./checks";
+import { pngSize } from "./png";
+import { childrenNamed, descendants, only, parseXml, type XmlElement } from "./xml";
+
+// What Microsoft's online validator (and Outlook at install) would reject, checked offline on the
+// manifest that `npm run build` writes. The validator itself: see DEPLOY.md.
+
+const BASE = "https://addins.example.org/reach-guard";
+const outDir = tempOutDir("manifest");
+let xml = "";
+let app: XmlElement;
+
+function inner(root: XmlElement): XmlElement {
+  return only(only(root, "VersionOverrides"), "VersionOverrides");
+}
+function mailHost(root: XmlElement): XmlElement {
+  return only(only(inner(root), "Hosts"), "Host");
+}
+function extensionPoint(root: XmlElement, type: string): XmlElement {
+  const desktop = only(mailHost(root), "DesktopFormFactor");
+  const found = childrenNamed(desktop, "ExtensionPoint").filter((point) => point.attrs["xsi:type"] === type);
+  if (found.length !== 1 || !found[0])
+    throw new Error(`expected one ${type} extension point, found ${found.length}`);
+  return found[0];
+}
+function urlOf(root: XmlElement, resid: string | undefined): string {
+  const url = resources(only(inner(root), "Resources"))
+    .get("bt:Urls")
+    ?.get(resid ?? "");
+  if (url === undefined) throw new Error(`no bt:Url ${resid}`);
+  return url;
+}
+function fileFor(url: string): string {
+  if (!url.startsWith(`${BASE}/`)) throw new Error(`${url} is not on ${BASE}`);
+  return join(outDir, url.slice(BASE.length + 1));
+}
+
+beforeAll(async () => {
+  const run = await runBuild(["--base-url", BASE, "--out", outDir, "--only", "events", "--no-cache"]);
+  if (run.code !== 0) throw new Error(`build failed (${run.code}):\n${run.stderr}`);
+  xml = readFileSync(join(outDir, "manifest.xml"), "utf8");
+  app = parseXml(xml);
+}, 150_000);
+
+describe("the manifest's document", () => {
+  test("is a MailApp in the add-in manifest namespace", () => {
+    expect(app.name).toBe("OfficeApp");
+    expect(app.attrs).toMatchObject({
+      xmlns: "http://schemas.microsoft.com/office/appforoffice/1.1",
+      "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+      "xmlns:bt": "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
+      "xsi:type": "MailApp",
+    });
+  });
+
+  test("keeps OfficeApp's children in schema order, with the required ones present", () => {
+    expect(orderProblems(app, ORDER.OfficeApp ?? [])).toEqual([]);
+    const names = app.children.map((child) => child.name);
+    for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description"]) {
+      expect(names).toContain(required);
+    }
+    for (const required of ["SupportUrl", "Requirements", "FormSettings", "Permissions", "Rule"]) {
+      expect(names).toContain(required);
+    }
+  });
+
+  test("has a fixed GUID, a valid version, en-GB and names within their limits", () => {
+    expect(only(app, "Id").text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(only(app, "Version").text).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
+    expect(only(app, "DefaultLocale").text).toBe("en-GB");
+    expect(only(app, "DisplayName").attrs.DefaultValue).toBe("Reach Guard");
+    expect((only(app, "DisplayName").attrs.DefaultValue ?? "").length).toBeLessThanOrEqual(125);
+    expect((only(app, "Description").attrs.DefaultValue ?? "").length).toBeLessThanOrEqual(250);
+  });
+
+  test("asks for ReadWriteItem and activates on messages being composed", () => {
+    expect(only(app, "Permissions").text).toBe("ReadWriteItem");
+    expect(only(app, "Rule").attrs).toMatchObject({
+      "xsi:type": "ItemIs",
+      ItemType: "Message",
+      FormType: "Edit",
+    });
+    const form = only(only(app, "FormSettings"), "Form");
+    expect(form.attrs["xsi:type"]).toBe("ItemEdit");
+    expect(orderProblems(only(form, "DesktopSettings"), ORDER.DesktopSettings ?? [])).toEqual([]);
+  });
+
+  test("requires Mailbox 1.1 outside VersionOverrides", () => {
+    const set = only(only(only(app, "Requirements"), "Sets"), "Set");
+    expect(set.attrs).toMatchObject({ Name: "Mailbox", MinVersion: "1.1" });
+  });
+});
+
+describe("VersionOverrides", () => {
+  test("nests V1_1 inside V1_0, each in its own namespace", () => {
+    const outer = only(app, "VersionOverrides");
+    expect(outer.attrs).toMatchObject({
+      xmlns: "http://schemas.microsoft.com/office/mailappversionoverrides",
+      "xsi:type": "VersionOverridesV1_0",
+    });
+    expect(outer.children.map((child) => child.name)).toEqual(["VersionOverrides"]);
+    expect(inner(app).attrs).toMatchObject({
+      xmlns: "http://schemas.microsoft.com/office/mailappversionoverrides/1.1",
+      "xsi:type": "VersionOverridesV1_1",
+    });
+  });
+
+  test("keeps V1_1, the host, the form factor, controls and resources in schema order", () => {
+    const problems = [
+      ...orderProblems(inner(app), ORDER.VersionOverridesV1_1 ?? [], "VersionOverridesV1_1"),
+      ...orderProblems(mailHost(app), ORDER.Host ?? []),
+      ...orderProblems(only(mailHost(app), "DesktopFormFactor"), ORDER.DesktopFormFactor ?? []),
+      ...orderProblems(only(inner(app), "Resources"), ORDER.Resources ?? []),
+      ...descendants(inner(app))
+        .filter((element) => element.name === "Control" || element.name === "Supertip")
+        .flatMap((element) => orderProblems(element, ORDER[element.name] ?? [])),
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  test("requires Mailbox 1.12 in V1_1", () => {
+    const sets = only(only(inner(app), "Requirements"), "bt:Sets");
+    expect(sets.attrs.DefaultMinVersion).toBe("1.12");
+    expect(only(sets, "bt:Set").attrs.Name).toBe("Mailbox");
+  });
+
+  test("resolves every resid to a resource of the right kind", () => {
+    expect(residProblems(inner(app), only(inner(app), "Resources"))).toEqual([]);
+  });
+
+  test("keeps ShortStrings within 125 characters and LongStrings within 250", () => {
+    expect(stringLengthProblems(only(inner(app), "Resources"))).toEqual([]);
+  });
+
+  test("has one runtime: the HTML page, overridden by the JavaScript bundle for classic Windows", () => {
+    const runtime = only(only(mailHost(app), "Runtimes"), "Runtime");
+    expect(urlOf(app, runtime.attrs.resid)).toBe(`${BASE}/commands.html`);
+    const override = only(runtime, "Override");
+    expect(override.attrs.type).toBe("javascript");
+    expect(urlOf(app, override.attrs.resid)).toBe(`${BASE}/events.js`);
+    expect(urlOf(app, only(only(mailHost(app), "DesktopFormFactor"), "FunctionFile").attrs.resid)).toBe(
+      `${BASE}/commands.html`,
+    );
+  });
+
+  test("declares the three launch events with their handlers, on the runtime, SoftBlock by default", () => {
+    const point = extensionPoint(app, "LaunchEvent");
+    const events = only(point, "LaunchEvents").children.map((event) => event.attrs);
+    expect(events.map(({ Type, FunctionName }) => [Type, FunctionName]).sort()).toEqual([
+      ["OnMessageCompose", "onMessageComposeHandler"],
+      ["OnMessageRecipientsChanged", "onMessageRecipientsChangedHandler"],
+      ["OnMessageSend", "onMessageSendHandler"],
+    ]);
+    expect(events.find((event) => event.Type === "OnMessageSend")?.SendMode).toBe("SoftBlock");
+    const runtime = only(only(mailHost(app), "Runtimes"), "Runtime");
+    expect(only(point, "SourceLocation").attrs.resid).toBe(runtime.attrs.resid);
+  });
+
+  test("has the Review recipients button that the send handler and info bar open by id", () => {
+    const point = extensionPoint(app, "MessageComposeCommandSurface");
+    const control = descendants(point).find((element) => element.name === "Control");
+    expect(control?.attrs).toMatchObject({ "xsi:type": "Button", id: "msgComposeOpenPaneButton" });
+    const action = control && only(control, "Action");
+    expect(action?.attrs["xsi:type"]).toBe("ShowTaskpane");
+    expect(urlOf(app, action && only(action, "SourceLocation").attrs.resid)).toBe(`${BASE}/taskpane.html`);
+    const label = resources(only(inner(app), "Resources"))
+      .get("bt:ShortStrings")
+      ?.get(control ? (only(control, "Label").attrs.resid ?? "") : "");
+    expect(label).toBe("Review recipients");
+  });
+});
+
+describe("URLs and icons", () => {
+  test("every URL is https on the base URL (AppDomain: its origin), with no placeholder left", () => {
+    expect(urlProblems(app)).toEqual([]);
+    const origin = new URL(BASE).origin;
+    expect(urlsIn(app).filter((url) => !url.startsWith(`${BASE}/`) && url !== origin)).toEqual([]);
+    expect(xml).not.toContain("${");
+    expect(only(only(app, "AppDomains"), "AppDomain").text).toBe(new URL(BASE).origin);
+  });
+
+  test("every icon exists at the size it is declared with", () => {
+    const images = resources(only(inner(app), "Resources")).get("bt:Images") ?? new Map<string, string>();
+    const declared = descendants(inner(app))
+      .filter((element) => element.name === "bt:Image" && element.attrs.size !== undefined)
+      .map((element) => [Number(element.attrs.size), images.get(element.attrs.resid ?? "") ?? ""] as const);
+    const sizes = declared.map(([size]) => size);
+    expect(sizes).toEqual(expect.arrayContaining([16, 32, 80]));
+    const all = [
+      ...declared,
+      [64, only(app, "IconUrl").attrs.DefaultValue ?? ""] as const,
+      [128, only(app, "HighResolutionIconUrl").attrs.DefaultValue ?? ""] as const,
+    ];
+    for (const [size, url] of all) {
+      const file = fileFor(url);
+      expect(existsSync(file)).toBe(true);
+      expect({ url, ...pngSize(file) }).toEqual({ url, width: size, height: size });
+    }
+  });
+});
+
+describe("the event bundle the manifest points at", () => {
+  test("registers every FunctionName with Office.actions.associate, with no browser globals", () => {
+    const functionNames = only(extensionPoint(app, "LaunchEvent"), "LaunchEvents").children.map(
+      (event) => event.attrs.FunctionName ?? "",
+    );
+    const bundle = readFileSync(fileFor(urlOf(app, "JSRuntime.Url")), "utf8");
+    const { registered, error } = loadEventBundle(bundle);
+    expect(error).toBeNull();
+    expect([...registered].sort()).toEqual([...functionNames].sort());
+  });
+});
+
+describe("the offline checks themselves", () => {
+  // A check that cannot fail proves nothing: each one is shown catching a broken manifest.
+  const broken = (from: string, to: string) => parseXml(xml.replace(from, to));
+
+  test("catch an element out of order", () => {
+    const moved = xml
+      .replace("<Permissions>ReadWriteItem</Permissions>", "")
+      .replace(
+        "</DisableEntityHighlighting>",
+        "</DisableEntityHighlighting><Permissions>ReadWriteItem</Permissions>",
+      );
+    expect(orderProblems(parseXml(moved), ORDER.OfficeApp ?? [])).toEqual([
+      "<Permissions> comes after <DisableEntityHighlighting> in OfficeApp",
+    ]);
+  });
+
+  test("catch a resid with no resource, or one of the wrong kind", () => {
+    const missing = broken('resid="Taskpane.Url"', 'resid="Taskpane.Missing"');
+    expect(residProblems(inner(missing), only(inner(missing), "Resources"))).toEqual(
+      expect.arrayContaining(['<SourceLocation resid="Taskpane.Missing"> has no entry in bt:Urls']),
+    );
+    const wrongKind = broken('<Label resid="GroupLabel"/>', '<Label resid="TaskpaneButton.Tooltip"/>');
+    expect(residProblems(inner(wrongKind), only(inner(wrongKind), "Resources"))).toEqual(
+      expect.arrayContaining(['<Label resid="TaskpaneButton.Tooltip"> has no entry in bt:ShortStrings']),
+    );
+  });
+
+  test("catch a string over its limit and a URL that is not https", () => {
+    const long = broken('DefaultValue="Review recipients"', `DefaultValue="${"x".repeat(126)}"`);
+    expect(stringLengthProblems(only(inner(long), "Resources"))).toHaveLength(1);
+    const plain = broken(`${BASE}/taskpane.html"`, 'http://addins.example.org/taskpane.html"');
+    expect(urlProblems(plain)).toEqual(["http://addins.example.org/taskpane.html is not https"]);
+  });
+
+  test("catch malformed XML", () => {
+    expect(() => parseXml(xml.replace("</Permissions>", ""))).toThrow(/malformed XML/);
+  });
+});

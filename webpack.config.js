@@ -1,0 +1,189 @@
+// Builds what an admin hosts: the event bundle (events.js + commands.html), the task pane, the
+// optional playground, and the deployment files (manifest.xml, .well-known, config.json,
+// policy.json, assets). Usually run through `npm run build -- --base-url https://...`
+// (scripts/build.js); `npx webpack --env baseUrl=https://...` works too.
+const { existsSync, readFileSync } = require("node:fs");
+const { join } = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { resolveOptions } = require("./scripts/build/options");
+const { DeploymentFilesPlugin } = require("./scripts/build/deployment-files");
+const { Es2016GuardPlugin } = require("./scripts/build/es2016-guard");
+
+const PAGES = join(__dirname, "scripts", "build", "pages");
+const PRELUDE = join(__dirname, "scripts", "build", "es2016-prelude.js");
+const OFFICE_JS_DIST = join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
+const ENTRIES = {
+  events: "./src/events/index.ts",
+  taskpane: "./src/taskpane/index.tsx",
+  playground: "./src/playground/index.tsx",
+};
+
+// Classic Outlook on Windows before Version 2403 runs event handlers as ES2016 (no async/await,
+// object spread, `?.`, `??`): Chrome 52 and Edge 14 are the last engines with ES2016 and no
+// async functions, so preset-env transpiles exactly the later syntax, Edge 14's known bugs included.
+const EVENT_TARGETS = { chrome: "52", edge: "14" };
+// The task pane runs in WebView2 (Windows), WKWebView (Mac) or a current browser (web).
+const PAGE_TARGETS = "chrome >= 100, edge >= 100, firefox >= 100, safari >= 15.4";
+
+function babelRule(targets, { includeNodeModules, react }) {
+  return {
+    test: /\.[cm]?[jt]sx?$/,
+    // Babel's own helpers must not be fed back through Babel.
+    exclude: includeNodeModules ? /node_modules[\\/](@babel[\\/]runtime|core-js)[\\/]/ : /node_modules/,
+    use: {
+      loader: "babel-loader",
+      options: {
+        babelrc: false,
+        configFile: false,
+        cacheDirectory: true,
+        sourceType: "unambiguous",
+        presets: [
+          ["@babel/preset-env", { targets, bugfixes: true, modules: false }],
+          ...(react ? [["@babel/preset-react", { runtime: "automatic" }]] : []),
+          ["@babel/preset-typescript", { allowDeclareFields: true }],
+        ],
+      },
+    },
+  };
+}
+
+function common(options, name) {
+  const production = options.mode === "production";
+  return {
+    name,
+    mode: options.mode,
+    context: __dirname,
+    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] },
+    performance: { hints: false },
+    stats: "errors-warnings",
+    cache: options.cache
+      ? {
+          type: "filesystem",
+          name: `${name}-${options.mode}`,
+          buildDependencies: {
+            config: [join(__dirname, "webpack.config.js"), join(__dirname, "scripts", "build")],
+          },
+        }
+      : false,
+    devtool: production ? false : "cheap-module-source-map",
+  };
+}
+
+/** One file the JavaScript-only runtime can load: no chunks, no DOM, no dev-server, ES2016. */
+function eventsConfig(options) {
+  const production = options.mode === "production";
+  return {
+    ...common(options, "events"),
+    // Webpack's own runtime code held to ES2016 as well.
+    target: ["web", "es2016"],
+    devtool: false,
+    entry: { events: ENTRIES.events },
+    output: {
+      path: options.outDir,
+      filename: "[name].js",
+      // "" keeps webpack from adding publicPath detection, which reads `document.currentScript`.
+      publicPath: "",
+      globalObject: "this",
+      iife: true,
+      chunkLoading: false,
+      wasmLoading: false,
+      workerChunkLoading: false,
+      asyncChunks: false,
+    },
+    module: { rules: [babelRule(EVENT_TARGETS, { includeNodeModules: true, react: false })] },
+    optimization: {
+      splitChunks: false,
+      runtimeChunk: false,
+      minimizeOptions: {
+        javascript: {
+          ecma: 2016,
+          compress: { passes: 2, ecma: 2016 },
+          format: { ecma: 2016, comments: false },
+        },
+      },
+    },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      // Outside webpack's wrapper, where top-level `this` is the global object.
+      new webpack.BannerPlugin({
+        banner: readFileSync(PRELUDE, "utf8"),
+        raw: true,
+        entryOnly: true,
+        test: /^events\.js$/,
+      }),
+      new Es2016GuardPlugin({ asset: "events.js", minified: production }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: join(PAGES, "commands.html"),
+        inject: "body",
+        scriptLoading: "blocking",
+        minify: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: join(PAGES, "support.html"), to: "support.html" },
+        ],
+      }),
+      new DeploymentFilesPlugin(options),
+    ],
+  };
+}
+
+function taskpaneConfig(options) {
+  return {
+    ...common(options, "taskpane"),
+    target: ["web", "es2020"],
+    entry: { taskpane: ENTRIES.taskpane },
+    output: { path: options.outDir, filename: "[name].js", publicPath: "" },
+    module: { rules: [babelRule(PAGE_TARGETS, { includeNodeModules: false, react: true })] },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: join(PAGES, "taskpane.html"),
+        minify: false,
+      }),
+    ],
+  };
+}
+
+/** The stand-in for Outlook that `npm start` serves: it uses the local Office.js, never the CDN. */
+function playgroundConfig(options) {
+  return {
+    ...common(options, "playground"),
+    target: ["web", "es2020"],
+    entry: { playground: ENTRIES.playground },
+    output: { path: join(options.outDir, "playground"), filename: "[name].js", publicPath: "" },
+    module: { rules: [babelRule(PAGE_TARGETS, { includeNodeModules: false, react: true })] },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: join(PAGES, "playground.html"),
+        minify: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: ["office.js", "o15apptofilemappingtable.js"].map((file) => ({
+          from: join(OFFICE_JS_DIST, file),
+          to: `office/${file}`,
+        })),
+      }),
+    ],
+  };
+}
+
+/** The webpack configurations for checked build options (see scripts/build/options.js). */
+function createConfigs(options) {
+  const playgroundEntry = existsSync(join(__dirname, ENTRIES.playground));
+  if (options.playground === true && !playgroundEntry) {
+    throw new Error(`--playground needs ${ENTRIES.playground}, which does not exist`);
+  }
+  const configs = [eventsConfig(options), taskpaneConfig(options)];
+  if (options.playground ?? playgroundEntry) configs.push(playgroundConfig(options));
+  return configs;
+}
+
+module.exports = (env = {}, argv = {}) =>
+  createConfigs({ cache: true, ...resolveOptions({ ...env, mode: argv.mode ?? env.mode }) });
+module.exports.createConfigs = createConfigs;
