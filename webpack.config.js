@@ -164,10 +164,15 @@ function playgroundConfig(options) {
         minify: false,
       }),
       new CopyWebpackPlugin({
-        patterns: ["office.js", "o15apptofilemappingtable.js"].map((file) => ({
-          from: join(OFFICE_JS_DIST, file),
-          to: `office/${file}`,
-        })),
+        patterns: [
+          ...["office.js", "o15apptofilemappingtable.js"].map((file) => ({
+            from: join(OFFICE_JS_DIST, file),
+            to: `office/${file}`,
+          })),
+          // The real task pane and event bundle from the folder above, on the local Office.js.
+          { from: join(PAGES, "playground-taskpane.html"), to: "taskpane.html" },
+          { from: join(PAGES, "playground-commands.html"), to: "commands.html" },
+        ],
       }),
     ],
   };
@@ -187,3 +192,4 @@ function createConfigs(options) {
 module.exports = (env = {}, argv = {}) =>
   createConfigs({ cache: true, ...resolveOptions({ ...env, mode: argv.mode ?? env.mode }) });
 module.exports.createConfigs = createConfigs;
+module.exports.playgroundConfig = playgroundConfig;
