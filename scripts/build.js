@@ -2,10 +2,9 @@
 // `npm run build -- --base-url https://host.example.org/reach-guard [options]`: writes the folder an
 // admin hosts (dist/ by default). Exit codes: 0 built, 1 the bundles failed to compile, 2 bad options.
 const { parseArgs } = require("node:util");
-const { existsSync, readdirSync, rmSync, statSync } = require("node:fs");
+const { existsSync, readdirSync, readFileSync, rmSync, statSync } = require("node:fs");
 const { join, relative } = require("node:path");
 const { gzipSync } = require("node:zlib");
-const { readFileSync } = require("node:fs");
 const webpack = require("webpack");
 const { resolveOptions, BuildOptionError } = require("./build/options");
 const { createConfigs } = require("../webpack.config");

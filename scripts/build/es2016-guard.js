@@ -14,7 +14,7 @@ function toEs2016Script(code, { minified }) {
     babelrc: false,
     configFile: false,
     sourceType: "script",
-    compact: true,
+    compact: minified,
     minified,
     comments: !minified,
     plugins: [noConditional],
