@@ -1,7 +1,8 @@
 // Builds what an admin hosts: the event bundle (events.js + commands.html), the task pane, the
 // optional playground, and the deployment files (manifest.xml, .well-known, config.json,
 // policy.json, assets). Usually run through `npm run build -- --base-url https://...`
-// (scripts/build.js); `npx webpack --env baseUrl=https://...` works too.
+// (scripts/build.js); `npx webpack --env baseUrl=https://...` works too, but does not empty the
+// output folder first.
 const { existsSync, readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const webpack = require("webpack");
