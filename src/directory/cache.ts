@@ -1,0 +1,93 @@
+import { fingerprint } from "../core/fingerprint";
+import type { DirectoryAnswer, DirectoryEntry } from "../core/types";
+import type { KeyValueStore } from "../storage/port";
+import type { Directory } from "./port";
+
+// List sizes kept for the policy's cacheMinutes, so that a send a minute after composing needs no
+// Graph call. Only what Graph answered is kept: a failure or an unknown size is never stored, so it
+// can never come back later looking like a small list. Keys are digests, not addresses, so the
+// store holds no recipient addresses.
+
+export interface CacheOptions {
+  readonly ttlMs: number;
+  readonly now?: () => number;
+}
+
+interface Stored {
+  readonly v: 1;
+  readonly at: number;
+  readonly entry: DirectoryEntry;
+}
+
+export function cacheKey(address: string): string {
+  return `size:${fingerprint([address])}`;
+}
+
+function cacheable(entry: DirectoryEntry): boolean {
+  return entry.kind === "person" || entry.kind === "list" || entry.kind === "external";
+}
+
+function isEntry(value: unknown): value is DirectoryEntry {
+  if (typeof value !== "object" || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  if (entry.kind === "person" || entry.kind === "external") return true;
+  return (
+    entry.kind === "list" &&
+    Number.isInteger(entry.members) &&
+    (entry.members as number) >= 0 &&
+    (entry.externalMembers === null || Number.isInteger(entry.externalMembers)) &&
+    typeof entry.restricted === "boolean" &&
+    typeof entry.moderated === "boolean"
+  );
+}
+
+/** A stored value, or null when it is absent, expired or not ours (a corrupt value is ignored). */
+function read(text: string | null, now: number, ttlMs: number): DirectoryEntry | null {
+  if (text === null) return null;
+  try {
+    const stored = JSON.parse(text) as Partial<Stored>;
+    if (stored.v !== 1 || typeof stored.at !== "number" || !isEntry(stored.entry)) return null;
+    if (stored.at > now || now - stored.at >= ttlMs) return null;
+    return stored.entry;
+  } catch {
+    return null;
+  }
+}
+
+export function createCachedDirectory(
+  inner: Directory,
+  store: KeyValueStore,
+  options: CacheOptions,
+): Directory {
+  const now = options.now ?? Date.now;
+  return {
+    async resolve(addresses, resolveOptions) {
+      if (options.ttlMs <= 0) return inner.resolve(addresses, resolveOptions);
+      const answers = new Map<string, DirectoryAnswer>();
+      const texts = await Promise.all(
+        addresses.map((address) => store.get(cacheKey(address)).catch(() => null)),
+      );
+      const missing: string[] = [];
+      addresses.forEach((address, index) => {
+        const entry = read(texts[index] ?? null, now(), options.ttlMs);
+        if (entry) answers.set(address, { entry, source: "cache" });
+        else missing.push(address);
+      });
+      if (missing.length === 0) return answers;
+      const fresh = await inner.resolve(missing, resolveOptions);
+      const at = now();
+      const writes: Promise<void>[] = [];
+      for (const address of missing) {
+        const answer = fresh.get(address);
+        if (!answer) continue;
+        answers.set(address, answer);
+        if (answer.source === "graph" && cacheable(answer.entry)) {
+          const stored: Stored = { v: 1, at, entry: answer.entry };
+          writes.push(store.set(cacheKey(address), JSON.stringify(stored)).catch(() => undefined));
+        }
+      }
+      await Promise.all(writes);
+      return answers;
+    },
+  };
+}

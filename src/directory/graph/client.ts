@@ -1,0 +1,172 @@
+import { isTokenUnavailableError, type TokenProvider } from "../../auth/port";
+import { GraphError, failureFor, graphErrorCode } from "./errors";
+import {
+  DEFAULT_BACKOFF,
+  isRetryableStatus,
+  nextDelay,
+  parseRetryAfter,
+  sleep,
+  type BackoffOptions,
+} from "./retry";
+
+// A thin typed client over fetch for the few Graph calls Reach Guard makes. Absolute URLs only
+// (the JavaScript-only runtime of classic Outlook has no base URL), one token per call from the
+// injected provider, retries by ./retry, and every call bounded by the caller's deadline.
+
+export interface GraphClientOptions {
+  /** Graph root without version, e.g. https://graph.microsoft.com or a national cloud's. */
+  readonly graphRoot: string;
+  /** Receives permission names (e.g. `Mail.Read`); the auth adapter qualifies them for its cloud. */
+  readonly getToken: TokenProvider;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+  readonly backoff?: BackoffOptions;
+}
+
+export interface GraphRequest {
+  readonly method: "GET" | "POST";
+  /** Path after the version, starting with `/`, query included: `/me/getMailTips`. */
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Permissions this call needs. */
+  readonly scopes: readonly string[];
+  readonly deadlineAt: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface GraphResponse {
+  readonly status: number;
+  /** Parsed JSON, or the text of a `text/plain` answer (a `$count`). */
+  readonly body: unknown;
+}
+
+export interface GraphClient {
+  readonly root: string;
+  request(request: GraphRequest): Promise<GraphResponse>;
+  /** Requests made so far (for benchmarks and tests). */
+  readonly stats: { requests: number; retries: number };
+}
+
+export const GRAPH_VERSION = "v1.0";
+
+export function normaliseGraphRoot(root: string): string {
+  const url = new URL(root);
+  if (url.protocol !== "https:" && url.hostname !== "127.0.0.1" && url.hostname !== "localhost") {
+    throw new Error(`The Graph root must be an https URL: ${root}`);
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
+/** A signal that aborts at the deadline or when the caller's signal does. */
+function deadlineSignal(
+  deadlineAt: number,
+  now: number,
+  outer?: AbortSignal,
+): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  const timer = setTimeout(abort, Math.max(0, deadlineAt - now));
+  if (outer?.aborted) controller.abort();
+  outer?.addEventListener("abort", abort);
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", abort);
+    },
+  };
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes("text/plain")) return text;
+  if (text === "") return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new GraphError("unavailable", response.status, "MalformedResponse", { cause });
+  }
+}
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const root = normaliseGraphRoot(options.graphRoot);
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? Date.now;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const stats = { requests: 0, retries: 0 };
+
+  async function token(scopes: readonly string[]): Promise<string> {
+    try {
+      return await options.getToken(scopes);
+    } catch (cause) {
+      const code = isTokenUnavailableError(cause) ? `NoToken:${cause.reason}` : "NoToken";
+      throw new GraphError("no-token", null, code, { cause });
+    }
+  }
+
+  async function once(
+    request: GraphRequest,
+  ): Promise<{ response: GraphResponse; retryAfterMs: number | null }> {
+    if (now() >= request.deadlineAt) throw new GraphError("timeout", null, "Timeout");
+    const bearer = await token(request.scopes);
+    const { signal, done } = deadlineSignal(request.deadlineAt, now(), request.signal);
+    try {
+      stats.requests += 1;
+      const response = await fetchImpl(`${root}/${GRAPH_VERSION}${request.path}`, {
+        method: request.method,
+        headers: {
+          Authorization: `Bearer ${bearer}`,
+          Accept: "application/json",
+          ...(request.body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...request.headers,
+        },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        signal,
+      });
+      const body = await readBody(response);
+      return {
+        response: { status: response.status, body },
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now()),
+      };
+    } catch (cause) {
+      if (cause instanceof GraphError) throw cause;
+      if (signal.aborted) throw new GraphError("timeout", null, "Timeout", { cause });
+      throw new GraphError("unavailable", null, "NetworkError", { cause });
+    } finally {
+      done();
+    }
+  }
+
+  async function request(request: GraphRequest): Promise<GraphResponse> {
+    for (let attempt = 1; ; attempt++) {
+      let failure: GraphError;
+      let retryAfterMs: number | null = null;
+      try {
+        const result = await once(request);
+        const { status, body } = result.response;
+        if (status < 400) return result.response;
+        const code = graphErrorCode(body) ?? `Http${status}`;
+        failure = new GraphError(failureFor(status, code), status, code);
+        retryAfterMs = result.retryAfterMs;
+        if (!isRetryableStatus(status)) throw failure;
+      } catch (error) {
+        if (!(error instanceof GraphError)) throw error;
+        // A dropped connection or a garbled body is worth one more try; time-outs and refusals are not.
+        const transient =
+          error.status !== null
+            ? isRetryableStatus(error.status) || error.code === "MalformedResponse"
+            : error.code === "NetworkError";
+        if (!transient) throw error;
+        failure = error;
+      }
+      const wait = nextDelay(attempt, retryAfterMs, request.deadlineAt, now(), backoff);
+      if (wait === null || request.signal?.aborted) throw failure;
+      stats.retries += 1;
+      await sleep(wait, request.signal);
+    }
+  }
+
+  return { root, request, stats };
+}
