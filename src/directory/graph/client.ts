@@ -58,19 +58,34 @@ export function normaliseGraphRoot(root: string): string {
   return url.toString().replace(/\/+$/, "");
 }
 
-/** A signal that aborts at the deadline or when the caller's signal does. */
+/**
+ * A signal that aborts at the deadline or when the caller's signal does, and a promise that rejects
+ * at the deadline. Where the runtime has no AbortController (older JavaScript-only runtimes), the
+ * race against `expired` still ends the call on time.
+ */
 function deadlineSignal(
   deadlineAt: number,
   now: number,
   outer?: AbortSignal,
-): { signal: AbortSignal; done: () => void } {
+): { signal: AbortSignal | undefined; expired: Promise<never>; done: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new GraphError("timeout", null, "Timeout")),
+      Math.max(0, deadlineAt - now),
+    );
+  });
+  expired.catch(() => undefined);
+  if (typeof AbortController === "undefined")
+    return { signal: undefined, expired, done: () => clearTimeout(timer) };
   const controller = new AbortController();
   const abort = (): void => controller.abort();
-  const timer = setTimeout(abort, Math.max(0, deadlineAt - now));
+  expired.catch(abort);
   if (outer?.aborted) controller.abort();
   outer?.addEventListener("abort", abort);
   return {
     signal: controller.signal,
+    expired,
     done: () => {
       clearTimeout(timer);
       outer?.removeEventListener("abort", abort);
@@ -111,28 +126,32 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   ): Promise<{ response: GraphResponse; retryAfterMs: number | null }> {
     if (now() >= request.deadlineAt) throw new GraphError("timeout", null, "Timeout");
     const bearer = await token(request.scopes);
-    const { signal, done } = deadlineSignal(request.deadlineAt, now(), request.signal);
+    const { signal, expired, done } = deadlineSignal(request.deadlineAt, now(), request.signal);
     try {
       stats.requests += 1;
-      const response = await fetchImpl(`${root}/${GRAPH_VERSION}${request.path}`, {
-        method: request.method,
-        headers: {
-          Authorization: `Bearer ${bearer}`,
-          Accept: "application/json",
-          ...(request.body === undefined ? {} : { "Content-Type": "application/json" }),
-          ...request.headers,
-        },
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        signal,
-      });
-      const body = await readBody(response);
-      return {
-        response: { status: response.status, body },
-        retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now()),
+      const exchange = async () => {
+        const response = await fetchImpl(`${root}/${GRAPH_VERSION}${request.path}`, {
+          method: request.method,
+          headers: {
+            Authorization: `Bearer ${bearer}`,
+            Accept: "application/json",
+            ...(request.body === undefined ? {} : { "Content-Type": "application/json" }),
+            ...request.headers,
+          },
+          ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+          ...(signal ? { signal } : {}),
+        });
+        const body = await readBody(response);
+        return {
+          response: { status: response.status, body },
+          retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now()),
+        };
       };
+      return await Promise.race([exchange(), expired]);
     } catch (cause) {
       if (cause instanceof GraphError) throw cause;
-      if (signal.aborted) throw new GraphError("timeout", null, "Timeout", { cause });
+      if (signal?.aborted || now() >= request.deadlineAt)
+        throw new GraphError("timeout", null, "Timeout", { cause });
       throw new GraphError("unavailable", null, "NetworkError", { cause });
     } finally {
       done();

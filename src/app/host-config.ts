@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// config.json, served by the admin's host beside the add-in: who the add-in is (nested app
+// authentication) and which Graph cloud it talks to. Never in the source: one build serves any tenant.
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const hostConfigSchema = z.object({
+  clientId: z.union([z.literal(""), z.string().regex(GUID, "clientId must be a GUID or empty")]).default(""),
+  tenantId: z.string().min(1).default("common"),
+  graphRoot: z
+    .url({ protocol: /^https$/, error: "graphRoot must be an https URL" })
+    .default("https://graph.microsoft.com"),
+  authority: z
+    .url({ protocol: /^https$/, error: "authority must be an https URL" })
+    .default("https://login.microsoftonline.com"),
+});
+
+export type HostConfig = z.infer<typeof hostConfigSchema>;
+
+export const DEFAULT_HOST_CONFIG: HostConfig = hostConfigSchema.parse({});
+
+/** The config in `value`, or an Error naming the field that is wrong. */
+export function parseHostConfig(value: unknown): HostConfig | Error {
+  const result = hostConfigSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  return new Error(
+    `Invalid config.json: ${issue?.path.join(".") || "document"}: ${issue?.message ?? "invalid"}`,
+  );
+}

@@ -1,0 +1,113 @@
+import { DEFAULT_POLICY, parsePolicy, parsePolicyText, type Policy } from "../core/policy";
+import type { KeyValueStore } from "../storage/port";
+import { DEFAULT_HOST_CONFIG, parseHostConfig, type HostConfig } from "./host-config";
+
+// The admin's policy and config are read at run time from the add-in's own host, so a policy change
+// needs no new build. The last good copy is kept; when neither host nor copy can be had, the built-in
+// default applies. A broken policy file never weakens protection: the last good copy stays in force.
+
+export interface Settings {
+  readonly policy: Policy;
+  readonly config: HostConfig;
+  /** Where the policy came from. */
+  readonly source: "host" | "saved" | "built-in";
+  /** Problems an admin should hear about (shown in the task pane, never blocking a send). */
+  readonly problems: readonly string[];
+}
+
+export interface SettingsOptions {
+  /** The add-in's host, absolute (the JavaScript-only runtime has no base URL). */
+  readonly baseUrl: string;
+  readonly store: KeyValueStore;
+  readonly fetch?: typeof fetch;
+  readonly timeoutMs: number;
+  /** Send time: use the saved copy without asking the host, to keep the decision fast. */
+  readonly preferSaved?: boolean;
+  readonly now?: () => number;
+}
+
+export const SETTINGS_KEY = "settings:v1";
+
+interface Saved {
+  readonly policy: unknown;
+  readonly config: unknown;
+  readonly at: number;
+}
+
+async function readSaved(store: KeyValueStore): Promise<{ policy: Policy; config: HostConfig } | null> {
+  try {
+    const text = await store.get(SETTINGS_KEY);
+    if (!text) return null;
+    const saved = JSON.parse(text) as Saved;
+    const config = parseHostConfig(saved.config);
+    if (config instanceof Error) return null;
+    return { policy: parsePolicy(saved.policy), config };
+  } catch {
+    return null;
+  }
+}
+
+// A timer race rather than AbortSignal.timeout: older JavaScript-only runtimes lack the latter.
+async function fetchText(url: string, fetchImpl: typeof fetch, timeoutMs: number): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("TimeoutError")), timeoutMs);
+  });
+  try {
+    const response = await Promise.race([fetchImpl(url, { cache: "no-cache" }), late]);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await Promise.race([response.text(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function loadSettings(options: SettingsOptions): Promise<Settings> {
+  const saved = await readSaved(options.store);
+  if (options.preferSaved && saved) return { ...saved, source: "saved", problems: [] };
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const [policyText, configText] = await Promise.allSettled([
+    fetchText(`${base}/policy.json`, fetchImpl, options.timeoutMs),
+    fetchText(`${base}/config.json`, fetchImpl, options.timeoutMs),
+  ]);
+  const problems: string[] = [];
+  let policy: Policy | null = null;
+  let config: HostConfig | null = null;
+  if (policyText.status === "fulfilled") {
+    try {
+      policy = parsePolicyText(policyText.value);
+    } catch (error) {
+      problems.push(`policy.json: ${(error as Error).message}`);
+    }
+  } else problems.push(`policy.json could not be read (${(policyText.reason as Error).message})`);
+  if (configText.status === "fulfilled") {
+    try {
+      const parsed = parseHostConfig(JSON.parse(configText.value));
+      if (parsed instanceof Error) problems.push(parsed.message);
+      else config = parsed;
+    } catch {
+      problems.push("config.json is not valid JSON");
+    }
+  } else problems.push(`config.json could not be read (${(configText.reason as Error).message})`);
+
+  if (policy && config) {
+    const record: Saved = { policy, config, at: (options.now ?? Date.now)() };
+    await options.store.set(SETTINGS_KEY, JSON.stringify(record)).catch(() => undefined);
+    return { policy, config, source: "host", problems };
+  }
+  if (saved) {
+    return {
+      policy: policy ?? saved.policy,
+      config: config ?? saved.config,
+      source: policy ? "host" : "saved",
+      problems,
+    };
+  }
+  return {
+    policy: policy ?? DEFAULT_POLICY,
+    config: config ?? DEFAULT_HOST_CONFIG,
+    source: policy ? "host" : "built-in",
+    problems,
+  };
+}

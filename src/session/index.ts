@@ -1,0 +1,2 @@
+export * from "./item-state";
+export { loadItemState, saveItemState, type SessionData } from "./session-store";

@@ -1,0 +1,130 @@
+import {
+  DIRECTORY_FAILURES,
+  type DirectoryAnswer,
+  type DirectoryEntry,
+  type UnknownCause,
+  type Verdict,
+} from "../core/types";
+
+// What Reach Guard remembers about one draft while it is composed, kept in the item's sessionData
+// so that the event handlers and the task pane share it on every platform (OfficeRuntime.storage is
+// not shared per item). It holds directory answers (address -> size) and an acknowledgement bound
+// to one recipient set: no message text, no tokens. sessionData allows 50,000 characters per add-in.
+
+export const SESSION_KEY = "reachGuard";
+export const SESSION_LIMIT = 45_000;
+
+export interface Acknowledgement {
+  /** The recipient fingerprint the sender confirmed; any change to the recipients voids it. */
+  readonly fingerprint: string;
+  readonly at: string;
+}
+
+export interface ItemState {
+  /** The recipient set `answers` and `verdict` were worked out for. */
+  readonly fingerprint: string;
+  readonly answers: ReadonlyMap<string, DirectoryAnswer>;
+  readonly verdict: Verdict | null;
+  readonly acknowledgement: Acknowledgement | null;
+}
+
+export const EMPTY_STATE: ItemState = {
+  fingerprint: "",
+  answers: new Map(),
+  verdict: null,
+  acknowledgement: null,
+};
+
+const CAUSES: readonly UnknownCause[] = [
+  "count-missing",
+  "not-found",
+  "contact-group",
+  ...DIRECTORY_FAILURES,
+];
+
+/** `p`, `e`, `l,<members>,<external or ->,<restricted 0/1>,<moderated 0/1>`, `u,<cause>`. */
+function encodeEntry(entry: DirectoryEntry): string {
+  switch (entry.kind) {
+    case "person":
+      return "p";
+    case "external":
+      return "e";
+    case "list":
+      return `l,${entry.members},${entry.externalMembers ?? "-"},${entry.restricted ? 1 : 0},${entry.moderated ? 1 : 0}`;
+    case "unknown":
+      return `u,${entry.cause}`;
+  }
+}
+
+function decodeEntry(code: unknown): DirectoryEntry | null {
+  if (code === "p") return { kind: "person" };
+  if (code === "e") return { kind: "external" };
+  if (typeof code !== "string") return null;
+  const [kind, ...parts] = code.split(",");
+  if (kind === "u") {
+    const cause = parts[0] as UnknownCause;
+    return CAUSES.includes(cause) ? { kind: "unknown", cause } : null;
+  }
+  if (kind === "l" && parts.length === 4) {
+    const members = Number(parts[0]);
+    const external = parts[1] === "-" ? null : Number(parts[1]);
+    if (!Number.isInteger(members) || members < 0) return null;
+    if (external !== null && (!Number.isInteger(external) || external < 0)) return null;
+    return {
+      kind: "list",
+      members,
+      externalMembers: external,
+      restricted: parts[2] === "1",
+      moderated: parts[3] === "1",
+    };
+  }
+  return null;
+}
+
+export function encodeItemState(state: ItemState): string {
+  const all = [...state.answers].map(([address, answer]) => [address, encodeEntry(answer.entry)] as const);
+  const encode = (answers: readonly (readonly [string, string])[]) =>
+    JSON.stringify({
+      v: 1,
+      fp: state.fingerprint,
+      verdict: state.verdict,
+      ack: state.acknowledgement,
+      answers: Object.fromEntries(answers),
+    });
+  let text = encode(all);
+  // Too big for sessionData: people are cheap to look up again (and cached), lists are what matter.
+  if (text.length > SESSION_LIMIT) text = encode(all.filter(([, code]) => code !== "p" && code !== "e"));
+  if (text.length > SESSION_LIMIT) text = encode([]);
+  return text;
+}
+
+/** The state in `text`, or the empty state when it is absent or not readable: never throws. */
+export function decodeItemState(text: string | null): ItemState {
+  if (!text) return EMPTY_STATE;
+  try {
+    const raw = JSON.parse(text) as Record<string, unknown>;
+    if (raw.v !== 1 || typeof raw.fp !== "string") return EMPTY_STATE;
+    const answers = new Map<string, DirectoryAnswer>();
+    const stored =
+      typeof raw.answers === "object" && raw.answers !== null ? (raw.answers as Record<string, unknown>) : {};
+    for (const [address, code] of Object.entries(stored)) {
+      const entry = decodeEntry(code);
+      // Remembered answers count as cached ones: they came from Graph earlier in this draft.
+      if (entry) answers.set(address, { entry, source: "cache" });
+    }
+    const ack = raw.ack as Partial<Acknowledgement> | null;
+    const acknowledgement =
+      ack && typeof ack.fingerprint === "string" && typeof ack.at === "string"
+        ? { fingerprint: ack.fingerprint, at: ack.at }
+        : null;
+    const verdict =
+      raw.verdict === "allow" || raw.verdict === "warn" || raw.verdict === "block" ? raw.verdict : null;
+    return { fingerprint: raw.fp, answers, verdict, acknowledgement };
+  } catch {
+    return EMPTY_STATE;
+  }
+}
+
+export function isAcknowledged(state: ItemState, fingerprint: string): boolean {
+  return state.acknowledgement !== null && state.acknowledgement.fingerprint === fingerprint;
+}
