@@ -69,6 +69,11 @@ export const enGB = {
     warnAcknowledge: "Select Review recipients to confirm or change the recipients.",
     support: (contact: string) => `Help: ${contact}.`,
     reviewButton: "Review recipients",
+    /** When the check itself failed or ran out of time; the policy's directoryUnavailable decides. */
+    checkFailed: (verdict: "warn" | "block") =>
+      verdict === "block"
+        ? "Reach Guard could not check how many people this message reaches, and your organisation does not allow sending unchecked. Try again in a moment, or select Review recipients."
+        : "Reach Guard could not check how many people this message reaches. Check the recipients before sending.",
   },
 } as const;
 
