@@ -1,0 +1,92 @@
+import { alertText, headerFor, HEADER_NAME, infoBarText } from "../core";
+import type { Policy } from "../core/policy";
+import type { Decision, Verdict } from "../core/types";
+import { enGB } from "../strings/en-GB";
+
+// What the handlers tell Outlook: the info bar while composing, and the Smart Alert options at send.
+
+export const INFO_BAR_KEY = "reachGuard";
+export const TASK_PANE_COMMAND_ID = "msgComposeOpenPaneButton";
+/** Office.MailboxEnums.SendModeOverride.PromptUser (Mailbox 1.14). */
+export const PROMPT_USER = "promptUser";
+
+/** The options `event.completed` takes at send (Office.SmartAlertsEventCompletedOptions). */
+export interface SendCompletion {
+  readonly allowEvent: boolean;
+  readonly errorMessage?: string;
+  readonly cancelLabel?: string;
+  readonly commandId?: string;
+  readonly sendModeOverride?: string;
+}
+
+export interface InfoBarChange {
+  readonly show: { readonly message: string; readonly actionText: string | null } | null;
+}
+
+/** The info bar for a decision: null (remove it) for ordinary mail and once the sender has confirmed. */
+export function infoBarFor(decision: Decision, acknowledged: boolean): InfoBarChange {
+  if (acknowledged) return { show: null };
+  const message = infoBarText(decision);
+  return { show: message === null ? null : { message, actionText: enGB.infoBar.action } };
+}
+
+/** Mailbox 1.14 lets the alert open the task pane (commandId) and offer "Send anyway" (PromptUser). */
+function alertButtons(newerAlerts: boolean, offerSendAnyway: boolean): Partial<SendCompletion> {
+  if (!newerAlerts) return {};
+  return {
+    cancelLabel: enGB.alert.reviewButton,
+    commandId: TASK_PANE_COMMAND_ID,
+    ...(offerSendAnyway ? { sendModeOverride: PROMPT_USER } : {}),
+  };
+}
+
+export interface SendPlan {
+  readonly completion: SendCompletion;
+  /** The X-Reach-Guard header to stamp, or null to remove any earlier one. */
+  readonly header: string | null;
+}
+
+export function sendPlanFor(
+  decision: Decision,
+  acknowledged: boolean,
+  policy: Policy,
+  newerAlerts: boolean,
+): SendPlan {
+  if (decision.verdict === "allow") return { completion: { allowEvent: true }, header: null };
+  if (acknowledged && decision.acknowledgeable) {
+    return { completion: { allowEvent: true }, header: headerFor(decision, true) };
+  }
+  const offerSendAnyway = decision.verdict === "warn" && newerAlerts;
+  return {
+    completion: {
+      allowEvent: false,
+      errorMessage: alertText(decision, {
+        sendAnywayOffered: offerSendAnyway,
+        supportContact: policy.supportContact,
+      }),
+      ...alertButtons(newerAlerts, offerSendAnyway),
+    },
+    // Stamped before the alert: with "Send anyway" the message leaves without this handler running again.
+    header: headerFor(decision, false),
+  };
+}
+
+/** When the check itself failed or ran out of time: the policy's directoryUnavailable verdict. */
+export function failedCheckCompletion(verdict: Verdict, newerAlerts: boolean): SendCompletion {
+  if (verdict === "allow") return { allowEvent: true };
+  return {
+    allowEvent: false,
+    errorMessage: enGB.alert.checkFailed(verdict),
+    ...alertButtons(newerAlerts, verdict === "warn" && newerAlerts),
+  };
+}
+
+/** For an older Outlook that rejects the newer options: the same verdict with the message only. */
+export function withoutNewerOptions(options: SendCompletion | undefined): SendCompletion | undefined {
+  if (!options) return undefined;
+  return options.allowEvent
+    ? { allowEvent: true }
+    : { allowEvent: false, ...(options.errorMessage ? { errorMessage: options.errorMessage } : {}) };
+}
+
+export { HEADER_NAME };
