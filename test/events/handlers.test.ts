@@ -1,0 +1,314 @@
+import { ALERT_LIMIT, INFO_BAR_LIMIT, parseHeader } from "../../src/core";
+import { createHandlers, SEND_HARD_LIMIT_MS, type HandlerDeps } from "../../src/events/handlers";
+import {
+  HEADER_NAME,
+  INFO_BAR_KEY,
+  PROMPT_USER,
+  TASK_PANE_COMMAND_ID,
+  type SendCompletion,
+} from "../../src/events/outcome";
+import { acknowledgeDraft, checkDraft } from "../../src/app/draft-check";
+import type { Settings } from "../../src/app/settings";
+import { FakeDraft, TableDirectory, fakeEvent, list, settingsWith } from "./fakes";
+
+const SENDER = "dr.amelia.hart@example.org";
+const POLICY = {
+  warnAt: 50,
+  blockAt: 5000,
+  blockedAddresses: ["everyone@example.org"],
+  broadcasters: ["comms@example.org"],
+  directoryUnavailable: "warn" as const,
+  sendTimeoutMs: 1000,
+  supportContact: "IT service desk, 0113 496 0000",
+};
+
+function setup(options: {
+  draft: FakeDraft;
+  table?: ConstructorParameters<typeof TableDirectory>[0];
+  mailbox114?: boolean;
+  settings?: Settings;
+}) {
+  const directory = new TableDirectory(
+    options.table ?? { "clinical-leads@example.org": list(300), "ward7-team@example.org": list(12) },
+  );
+  const settings = options.settings ?? settingsWith(POLICY);
+  const deps: HandlerDeps = {
+    item: () => options.draft,
+    loadSettings: async () => settings,
+    directory: () => directory,
+    supportsMailbox: (version) => (options.mailbox114 ?? true) || version < "1.14",
+  };
+  return { handlers: createHandlers(deps), directory, deps, settings };
+}
+
+async function send(handlers: ReturnType<typeof createHandlers>) {
+  const event = fakeEvent<SendCompletion>();
+  const started = Date.now();
+  // Outlook waits for completed(), not for the handler's promise.
+  void handlers.onMessageSend(event);
+  const options = await event.done;
+  return { options, calls: event.calls, elapsed: Date.now() - started };
+}
+
+describe("OnMessageSend", () => {
+  it("lets ordinary mail go at once, with no header", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["ward7-team@example.org", "sam.patel@example.org"] });
+    const { handlers } = setup({ draft });
+    const { options, calls } = await send(handlers);
+    expect(calls).toEqual([{ allowEvent: true }]);
+    expect(options).toEqual({ allowEvent: true });
+    expect(draft.headers.has(HEADER_NAME)).toBe(false);
+  });
+
+  it("warns with Send anyway and a Review recipients button where Mailbox 1.14 is supported", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers } = setup({ draft });
+    const { options } = await send(handlers);
+    expect(options).toMatchObject({
+      allowEvent: false,
+      sendModeOverride: PROMPT_USER,
+      cancelLabel: "Review recipients",
+      commandId: TASK_PANE_COMMAND_ID,
+    });
+    expect(options!.errorMessage).toContain("This message will reach 300 people.");
+    expect(options!.errorMessage).toContain("Send anyway");
+    expect(options!.errorMessage!.length).toBeLessThanOrEqual(ALERT_LIMIT);
+    // Stamped before the alert, since Send anyway lets the message go without another check.
+    expect(parseHeader(draft.headers.get(HEADER_NAME)!)).toMatchObject({
+      verdict: "warn",
+      reach: 300,
+      ack: false,
+    });
+  });
+
+  it("warns without the newer options on an Outlook before Mailbox 1.14", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers } = setup({ draft, mailbox114: false });
+    const { options } = await send(handlers);
+    expect(options).toEqual({
+      allowEvent: false,
+      errorMessage: expect.stringContaining("Review recipients"),
+    });
+    expect(options!.errorMessage).not.toContain("Send anyway");
+  });
+
+  it("blocks an always-blocked list without asking the directory", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["Everyone@Example.org"], cc: ["ward7-team@example.org"] });
+    const { handlers, directory } = setup({ draft });
+    const { options } = await send(handlers);
+    expect(options).toMatchObject({ allowEvent: false, commandId: TASK_PANE_COMMAND_ID });
+    expect(options).not.toHaveProperty("sendModeOverride");
+    expect(options!.errorMessage).toMatch(/everyone@example\.org is a list your organisation does not allow/);
+    expect(directory.asked).toEqual([]);
+  });
+
+  it("blocks 840,000 people by the reach limit", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["all-staff@example.org"] });
+    const { handlers } = setup({ draft, table: { "all-staff@example.org": list(840000) } });
+    const { options } = await send(handlers);
+    expect(options!.allowEvent).toBe(false);
+    expect(options!.errorMessage).toContain("840,000");
+    expect(options!.errorMessage).toContain("0113 496 0000");
+  });
+
+  it("lets an acknowledged warning go and stamps ack=yes", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers, directory, settings } = setup({ draft });
+    const check = await checkDraft(draft, {
+      policy: settings.policy,
+      directory,
+      deadlineAt: Date.now() + 1000,
+    });
+    await acknowledgeDraft(draft, check.decision);
+    const { options } = await send(handlers);
+    expect(options).toEqual({ allowEvent: true });
+    expect(parseHeader(draft.headers.get(HEADER_NAME)!)).toMatchObject({
+      verdict: "warn",
+      ack: true,
+      fingerprint: check.decision.fingerprint,
+    });
+  });
+
+  it("voids the acknowledgement when the recipients change", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers, directory, settings } = setup({ draft });
+    const check = await checkDraft(draft, {
+      policy: settings.policy,
+      directory,
+      deadlineAt: Date.now() + 1000,
+    });
+    await acknowledgeDraft(draft, check.decision);
+    draft.recipients.push({ field: "cc", emailAddress: "priya.shah@example.org" });
+    const { options } = await send(handlers);
+    expect(options!.allowEvent).toBe(false);
+    draft.recipients.pop();
+    // Back to the confirmed set: the acknowledgement was voided, not hidden.
+    expect((await send(handlers)).options!.allowEvent).toBe(false);
+  });
+
+  it("lets a broadcaster's acknowledged block go, and nobody else's", async () => {
+    const table = { "all-staff@example.org": list(840000) };
+    const comms = FakeDraft.to("comms@example.org", { bcc: ["all-staff@example.org"] });
+    const first = setup({ draft: comms, table });
+    const check = await checkDraft(comms, {
+      policy: first.settings.policy,
+      directory: first.directory,
+      deadlineAt: Date.now() + 1000,
+    });
+    expect(check.decision.acknowledgeable).toBe(true);
+    await acknowledgeDraft(comms, check.decision);
+    expect((await send(first.handlers)).options).toEqual({ allowEvent: true });
+
+    const doctor = FakeDraft.to(SENDER, { bcc: ["all-staff@example.org"] });
+    const second = setup({ draft: doctor, table });
+    const doctorCheck = await checkDraft(doctor, {
+      policy: second.settings.policy,
+      directory: second.directory,
+      deadlineAt: Date.now() + 1000,
+    });
+    await acknowledgeDraft(doctor, doctorCheck.decision);
+    expect((await send(second.handlers)).options!.allowEvent).toBe(false);
+  });
+
+  it("uses what composing learnt: no directory call at send for the same recipients", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org", "sam.patel@example.org"] });
+    const { handlers, directory } = setup({ draft });
+    const compose = fakeEvent<undefined>();
+    await handlers.onMessageCompose(compose);
+    expect(directory.asked).toHaveLength(1);
+    await send(handlers);
+    expect(directory.asked).toHaveLength(1);
+    draft.recipients.push({ field: "cc", emailAddress: "new.person@example.org" });
+    await send(handlers);
+    expect(directory.asked[1]).toEqual(["new.person@example.org"]);
+  });
+
+  it.each([
+    ["warn", false],
+    ["block", false],
+    ["allow", true],
+  ] as const)(
+    "decides by directoryUnavailable=%s when the directory hangs, within the send timeout",
+    async (verdict, allowed) => {
+      const draft = FakeDraft.to(SENDER, { to: ["big-list@example.org"] });
+      const { handlers, directory } = setup({
+        draft,
+        settings: settingsWith({ ...POLICY, directoryUnavailable: verdict }),
+      });
+      directory.mode = "hang";
+      const { options, elapsed } = await send(handlers);
+      expect(options!.allowEvent).toBe(allowed);
+      expect(elapsed).toBeGreaterThanOrEqual(POLICY.sendTimeoutMs - 20);
+      expect(elapsed).toBeLessThan(POLICY.sendTimeoutMs + 300);
+      if (!allowed) expect(options!.errorMessage).toMatch(/could not be reached in time/);
+    },
+  );
+
+  it.each(["unavailable", "not-permitted", "no-token"] as const)(
+    "decides a %s directory by the policy",
+    async (cause) => {
+      const draft = FakeDraft.to(SENDER, { to: ["big-list@example.org"] });
+      const { handlers, directory } = setup({
+        draft,
+        settings: settingsWith({ ...POLICY, directoryUnavailable: "block" }),
+      });
+      directory.mode = "fail";
+      directory.failure = { kind: "unknown", cause };
+      const { options } = await send(handlers);
+      expect(options).toMatchObject({ allowEvent: false, commandId: TASK_PANE_COMMAND_ID });
+      expect(options).not.toHaveProperty("sendModeOverride");
+    },
+  );
+
+  it("names malformed recipients and decides by invalidAddress", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["ward 7 team", "/o=NHS/ou=Exchange/cn=Recipients/cn=abc"] });
+    const { handlers } = setup({ draft, settings: settingsWith({ ...POLICY, invalidAddress: "warn" }) });
+    const { options } = await send(handlers);
+    expect(options!.allowEvent).toBe(false);
+    expect(options!.errorMessage).toContain('"ward 7 team"');
+  });
+
+  it("completes by the policy when the mailbox fails", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["a@example.org"] });
+    draft.failRecipients = true;
+    const { handlers } = setup({
+      draft,
+      settings: settingsWith({ ...POLICY, directoryUnavailable: "block" }),
+    });
+    const { options, calls } = await send(handlers);
+    expect(calls).toHaveLength(1);
+    expect(options).toMatchObject({
+      allowEvent: false,
+      errorMessage: expect.stringContaining("could not check"),
+    });
+  });
+
+  it("completes by the built-in policy when even the settings never come", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["a@example.org"] });
+    const { deps } = setup({ draft });
+    const handlers = createHandlers({ ...deps, loadSettings: () => new Promise(() => undefined) });
+    const { options, calls, elapsed } = await send(handlers);
+    expect(calls).toHaveLength(1);
+    expect(options).toMatchObject({ allowEvent: false, sendModeOverride: PROMPT_USER });
+    expect(elapsed).toBeGreaterThanOrEqual(SEND_HARD_LIMIT_MS - 20);
+    expect(elapsed).toBeLessThan(5000);
+  });
+
+  it("retries without the newer options when Outlook rejects them, never turning a warning into a send", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers } = setup({ draft });
+    const calls: (SendCompletion | undefined)[] = [];
+    await handlers.onMessageSend({
+      completed(options) {
+        calls.push(options);
+        if (options?.sendModeOverride) throw new Error("Invalid parameter");
+      },
+    });
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual({ allowEvent: false, errorMessage: calls[0]!.errorMessage });
+  });
+});
+
+describe("OnMessageCompose and OnMessageRecipientsChanged", () => {
+  it("shows one info bar for a reply to all staff, within 150 characters, with the task-pane action", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["all-staff@example.org"] });
+    const { handlers } = setup({ draft, table: { "all-staff@example.org": list(840000) } });
+    const event = fakeEvent<undefined>();
+    await handlers.onMessageCompose(event);
+    expect(event.calls).toEqual([undefined]);
+    const bar = draft.infoBars.get(INFO_BAR_KEY);
+    expect(bar?.message).toBe("This message will reach about 840,000 people. Review before sending.");
+    expect(bar!.message.length).toBeLessThanOrEqual(INFO_BAR_LIMIT);
+    expect(bar?.actionText).toBe("Review recipients");
+  });
+
+  it("stays quiet for ordinary mail and removes the bar when the list is taken out", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers } = setup({ draft });
+    await handlers.onMessageCompose(fakeEvent());
+    expect(draft.infoBars.size).toBe(1);
+    draft.recipients = [{ field: "to", emailAddress: "sam.patel@example.org" }];
+    const event = fakeEvent<undefined>();
+    await handlers.onMessageRecipientsChanged(event);
+    expect(event.calls).toHaveLength(1);
+    expect(draft.infoBars.size).toBe(0);
+  });
+
+  it("offers sign-in when no token can be had", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers, directory } = setup({ draft });
+    directory.mode = "fail";
+    directory.failure = { kind: "unknown", cause: "no-token" };
+    await handlers.onMessageCompose(fakeEvent());
+    expect(draft.infoBars.get(INFO_BAR_KEY)?.message).toMatch(/^Sign in to Reach Guard/);
+  });
+
+  it("completes even when the mailbox fails", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["a@example.org"] });
+    draft.failRecipients = true;
+    const { handlers } = setup({ draft });
+    const event = fakeEvent<undefined>();
+    await handlers.onMessageRecipientsChanged(event);
+    expect(event.calls).toEqual([undefined]);
+  });
+});
