@@ -1,0 +1,43 @@
+import type { TokenProvider } from "../auth/port";
+import { createCachedDirectory } from "../directory/cache";
+import { createGraphDirectory } from "../directory/graph/graph-directory";
+import type { Directory } from "../directory/port";
+import type { KeyValueStore } from "../storage/port";
+import { loadSettings, type Settings } from "./settings";
+
+// Composition: from the host's settings to a working directory. The event bundle, the task pane
+// and the playground each build one of these with their own store and token source.
+
+export interface Environment {
+  /** The add-in's own host (absolute), where policy.json and config.json live. */
+  readonly baseUrl: string;
+  readonly store: KeyValueStore;
+  /** Permission names in (`Mail.Read`), a token out; rejects TokenUnavailableError when none. */
+  readonly tokenProviderFor: (settings: Settings) => TokenProvider;
+  /** Overrides config.json's graphRoot (the playground's local Graph). */
+  readonly graphRoot?: string;
+  readonly fetch?: typeof fetch;
+}
+
+/** Host files at compose time may take this long; at send the saved copy is used when there is one. */
+export const SETTINGS_TIMEOUT_MS = { compose: 3000, send: 800 } as const;
+
+export function settingsLoader(environment: Environment): (moment: "compose" | "send") => Promise<Settings> {
+  return (moment) =>
+    loadSettings({
+      baseUrl: environment.baseUrl,
+      store: environment.store,
+      timeoutMs: SETTINGS_TIMEOUT_MS[moment],
+      preferSaved: moment === "send",
+      ...(environment.fetch ? { fetch: environment.fetch } : {}),
+    });
+}
+
+export function directoryFor(environment: Environment, settings: Settings): Directory {
+  const graph = createGraphDirectory({
+    graphRoot: environment.graphRoot ?? settings.config.graphRoot,
+    getToken: environment.tokenProviderFor(settings),
+    ...(environment.fetch ? { fetch: environment.fetch } : {}),
+  });
+  return createCachedDirectory(graph, environment.store, { ttlMs: settings.policy.cacheMinutes * 60_000 });
+}
