@@ -1,0 +1,256 @@
+import { randomUUID } from "node:crypto";
+import type { FakeDirectory, FakeUser, GroupData } from "./directory";
+import type { RequestKind } from "./faults";
+import { TOKEN_PERMISSIONS, type Permission } from "./tokens";
+
+// Microsoft Graph v1.0 as documented, for the endpoints Reach Guard uses: user: getMailTips,
+// group lookup by mail, transitive member counts ($count, ConsistencyLevel: eventual), member
+// paging, users by mail. Shapes follow Microsoft's docs: @odata fields, error bodies, text/plain counts.
+
+export const GRAPH_JSON =
+  "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+const CONTEXT = "https://graph.microsoft.com/v1.0/$metadata";
+
+export interface GraphCall {
+  readonly method: string;
+  /** Path after `/v1.0`, with its query: `/groups?$filter=...`. */
+  readonly path: string;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: unknown;
+  readonly token: string | null;
+  /** This server's origin, for absolute nextLinks. */
+  readonly origin: string;
+}
+
+export interface GraphAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** JSON body, or a number for a text/plain `$count`. */
+  readonly body: unknown;
+}
+
+export function errorAnswer(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): GraphAnswer {
+  const requestId = randomUUID();
+  return {
+    status,
+    headers: { "Content-Type": GRAPH_JSON, "request-id": requestId, ...headers },
+    body: {
+      error: {
+        code,
+        message,
+        innerError: {
+          date: new Date().toISOString(),
+          "request-id": requestId,
+          "client-request-id": requestId,
+        },
+      },
+    },
+  };
+}
+
+function json(body: unknown, status = 200): GraphAnswer {
+  return { status, headers: { "Content-Type": GRAPH_JSON, "request-id": randomUUID() }, body };
+}
+
+export function classify(method: string, path: string): RequestKind {
+  const pathname = path.split("?")[0] ?? "";
+  if (pathname === "/me/getMailTips") return "mailtips";
+  if (pathname === "/$batch") return "batch";
+  if (pathname.endsWith("/$count")) return "count";
+  if (pathname.startsWith("/groups")) return "groups";
+  if (pathname.startsWith("/users")) return "users";
+  void method;
+  return "other";
+}
+
+/** `mail eq 'a@b.org'` with OData's doubled quotes; null for any other filter. */
+function mailFilter(filter: string | null): string | null {
+  const match = /^\s*mail\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(filter ?? "");
+  return match ? (match[1] ?? "").replace(/''/g, "'").toLowerCase() : null;
+}
+
+function groupResource(group: GroupData): Record<string, unknown> {
+  return {
+    id: group.id,
+    mail: group.mail,
+    displayName: group.displayName,
+    groupTypes: group.kind === "m365" ? ["Unified"] : [],
+    mailEnabled: true,
+    securityEnabled: group.kind === "security",
+  };
+}
+
+function userResource(user: FakeUser): Record<string, unknown> {
+  return { id: user.id, mail: user.mail, displayName: user.displayName, userType: user.userType ?? "Member" };
+}
+
+function select(resource: Record<string, unknown>, fields: string | null): Record<string, unknown> {
+  if (!fields) return resource;
+  const wanted = fields.split(",").map((field) => field.trim());
+  return Object.fromEntries(Object.entries(resource).filter(([key]) => wanted.includes(key)));
+}
+
+function permitted(token: string | null, permission: Permission): boolean {
+  return token !== null && (TOKEN_PERMISSIONS[token] ?? []).includes(permission);
+}
+
+const DENIED = () =>
+  errorAnswer(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+
+function mailTips(call: GraphCall, directory: FakeDirectory): GraphAnswer {
+  if (call.method !== "POST") return errorAnswer(405, "Request_BadRequest", "Method not allowed.");
+  const body = call.body as { EmailAddresses?: unknown; MailTipsOptions?: unknown } | null;
+  const addresses = body?.EmailAddresses;
+  if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a) => typeof a === "string")) {
+    return errorAnswer(400, "ErrorInvalidParameter", "EmailAddresses must list at least one address.");
+  }
+  const options = new Set(
+    String(body?.MailTipsOptions ?? "")
+      .split(",")
+      .map((option) => option.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const value = (addresses as string[]).map((address) => {
+    const facts = directory.mailTip(address, directory.me);
+    const tip: Record<string, unknown> = { emailAddress: { name: facts.name, address } };
+    if (!facts.known) {
+      tip.error = { code: "InvalidRecipient", message: "The recipient could not be resolved." };
+      return tip;
+    }
+    if (options.has("totalmembercount") && facts.totalMemberCount !== null)
+      tip.totalMemberCount = facts.totalMemberCount;
+    if (options.has("externalmembercount") && facts.externalMemberCount !== null)
+      tip.externalMemberCount = facts.externalMemberCount;
+    if (options.has("recipientscope")) tip.recipientScope = facts.scope;
+    if (options.has("deliveryrestriction")) tip.deliveryRestricted = facts.deliveryRestricted;
+    if (options.has("moderationstatus")) tip.isModerated = facts.isModerated;
+    return tip;
+  });
+  return json({ "@odata.context": `${CONTEXT}#Collection(microsoft.graph.mailTips)`, value });
+}
+
+const PAGE_SIZE = 100;
+const MAX_TOP = 999;
+
+function page(call: GraphCall, url: URL, items: Record<string, unknown>[], context: string): GraphAnswer {
+  const top = Math.min(MAX_TOP, Math.max(1, Number(url.searchParams.get("$top") ?? PAGE_SIZE) || PAGE_SIZE));
+  const token = url.searchParams.get("$skiptoken");
+  const offset = token ? Number(Buffer.from(token, "base64url").toString("utf8")) || 0 : 0;
+  const slice = items.slice(offset, offset + top);
+  const body: Record<string, unknown> = { "@odata.context": context, value: slice };
+  if (offset + top < items.length) {
+    const next = new URL(`${call.origin}/v1.0${url.pathname}`);
+    next.searchParams.set("$top", String(top));
+    next.searchParams.set("$skiptoken", Buffer.from(String(offset + top)).toString("base64url"));
+    body["@odata.nextLink"] = next.toString();
+  }
+  return json(body);
+}
+
+function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswer {
+  if (call.method !== "GET") return errorAnswer(405, "Request_BadRequest", "Method not allowed.");
+  if (!permitted(call.token, "GroupMember.Read.All")) return DENIED();
+  const parts = url.pathname.split("/").filter(Boolean);
+  if (parts.length === 1) {
+    const mail = mailFilter(url.searchParams.get("$filter"));
+    if (mail === null) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
+    const group = directory.group(mail);
+    // Dynamic distribution lists live in Exchange only: /groups cannot see them.
+    const value =
+      group && group.kind !== "dynamic"
+        ? [select(groupResource(group), url.searchParams.get("$select"))]
+        : [];
+    return json({ "@odata.context": `${CONTEXT}#groups`, value });
+  }
+  const group = directory.groupById(decodeURIComponent(parts[1] ?? ""));
+  if (!group || group.kind === "dynamic") {
+    return errorAnswer(
+      404,
+      "Request_ResourceNotFound",
+      `Resource '${parts[1]}' does not exist or one of its queried reference-property objects are not present.`,
+    );
+  }
+  const relation = parts[2];
+  if (relation !== "transitiveMembers" && relation !== "members")
+    return errorAnswer(400, "BadRequest", "Unsupported segment.");
+  if (parts[3] === "microsoft.graph.user" && parts[4] === "$count") {
+    if (call.headers.consistencylevel?.toLowerCase() !== "eventual") {
+      return errorAnswer(
+        400,
+        "Request_BadRequest",
+        "Count is not currently supported: add the ConsistencyLevel header set to eventual.",
+      );
+    }
+    let users =
+      relation === "members"
+        ? directory.directMembers(group).filter((member): member is FakeUser => !("kind" in member))
+        : directory.transitiveUsers(group);
+    const filter = url.searchParams.get("$filter");
+    if (filter) {
+      const match = /^\s*userType\s+eq\s+'(Guest|Member)'\s*$/i.exec(filter);
+      if (!match) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
+      const wanted = (match[1] ?? "").toLowerCase();
+      users = users.filter((user) => (user.userType ?? "Member").toLowerCase() === wanted);
+    }
+    return {
+      status: 200,
+      headers: { "Content-Type": "text/plain", "request-id": randomUUID() },
+      body: users.length,
+    };
+  }
+  if (parts.length !== 3) return errorAnswer(400, "BadRequest", "Unsupported segment.");
+  const members =
+    relation === "members"
+      ? directory
+          .directMembers(group)
+          .map((member) =>
+            "kind" in member
+              ? { "@odata.type": "#microsoft.graph.group", ...groupResource(member) }
+              : { "@odata.type": "#microsoft.graph.user", ...userResource(member) },
+          )
+      : directory
+          .transitiveUsers(group)
+          .map((user) => ({ "@odata.type": "#microsoft.graph.user", ...userResource(user) }));
+  return page(call, url, members, `${CONTEXT}#directoryObjects`);
+}
+
+function users(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswer {
+  if (call.method !== "GET") return errorAnswer(405, "Request_BadRequest", "Method not allowed.");
+  if (!permitted(call.token, "GroupMember.Read.All")) return DENIED();
+  const mail = mailFilter(url.searchParams.get("$filter"));
+  if (mail === null) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
+  const user = directory.user(mail);
+  return json({
+    "@odata.context": `${CONTEXT}#users`,
+    value: user ? [select(userResource(user), url.searchParams.get("$select"))] : [],
+  });
+}
+
+/** One Graph request (on its own or inside a batch), authorised and answered. */
+export function answerGraph(call: GraphCall, directory: FakeDirectory): GraphAnswer {
+  if (call.token === null || TOKEN_PERMISSIONS[call.token] === undefined) {
+    return errorAnswer(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
+  }
+  const url = new URL(call.path, "http://graph.invalid");
+  switch (classify(call.method, call.path)) {
+    case "mailtips":
+      return permitted(call.token, "Mail.Read") ? mailTips(call, directory) : DENIED();
+    case "groups":
+    case "count":
+      return groups(call, url, directory);
+    case "users":
+      return users(call, url, directory);
+    default:
+      return errorAnswer(
+        400,
+        "BadRequest",
+        `Resource not found for the segment '${url.pathname.split("/")[1] ?? ""}'.`,
+      );
+  }
+}

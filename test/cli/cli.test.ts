@@ -1,0 +1,106 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, env, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "reach-guard-cli-"));
+function policyFile(content: string): string {
+  const path = join(dir, `policy-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("reach-guard check --demo", () => {
+  it("blocks a reply to all staff and prints the documented JSON", async () => {
+    const policy = policyFile(JSON.stringify({ warnAt: 50, blockAt: 5000 }));
+    const result = await run([
+      "check",
+      "--from",
+      "dr.amelia.hart@example.org",
+      "--to",
+      "everyone@example.org,ward7-team@example.org",
+      "--policy",
+      policy,
+      "--demo",
+      "--json",
+    ]);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    expect(json).toMatchObject({ verdict: "block", reach: 840012, accuracy: "upper-bound", complete: true });
+    expect(json.recipients[0]).toEqual({
+      address: "everyone@example.org",
+      field: "to",
+      kind: "list",
+      members: 840000,
+      externalMembers: 0,
+      source: "graph",
+    });
+    expect(json.reasons[0]).toMatchObject({ code: "reach-over-block", verdict: "block" });
+  });
+
+  it("prints a table and the verdict for people", async () => {
+    const result = await run(["check", "--from", "a@example.org", "--to", "ward7-team@example.org", "--cc", "Nobody", "--demo"]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^FIELD\s+ADDRESS\s+KIND\s+SOURCE\s+DETAIL/);
+    expect(result.out).toMatch(/to\s+ward7-team@example\.org\s+list\s+graph\s+12 members/);
+    expect(result.out).toMatch(/cc\s+Nobody\s+invalid\s+none\s+missing-at/);
+    expect(result.out).toContain("Verdict: WARN");
+  });
+
+  it("uses the built-in policy's thresholds when none is given", async () => {
+    const result = await run(["check", "--from", "a@example.org", "--to", "clinical-leads@example.org", "--demo", "--json"]);
+    expect(JSON.parse(result.out)).toMatchObject({ verdict: "warn", reach: 300 });
+  });
+});
+
+describe("reach-guard errors", () => {
+  it.each([
+    [["check", "--to", "a@example.org", "--demo"], "--from is required"],
+    [["check", "--from", "a@example.org", "--demo"], "at least one of --to, --cc or --bcc is required"],
+    [["check", "--from", "a@example.org", "--to", "b@example.org", "--frobnicate"], "Unknown option"],
+    [["send", "--from", "a@example.org"], 'unknown command "send"'],
+    [["check", "--from", "a@x.org", "--to", "b@x.org", "--graph-url", "https://graph.microsoft.com/v1.0"], "without a version"],
+    [["check", "--from", "a@x.org", "--to", "b@x.org"], "REACH_GUARD_TOKEN"],
+  ])("exits 2 with one line for %j", async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+    expect(result.err.trim().split("\n")).toHaveLength(1);
+    expect(result.out).toBe("");
+  });
+
+  it("exits 2 naming the field of an invalid policy file", async () => {
+    const policy = policyFile(JSON.stringify({ warnAt: 100, blockAt: 10 }));
+    const result = await run(["check", "--from", "a@x.org", "--to", "b@x.org", "--policy", policy, "--demo"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe("reach-guard: Invalid policy: blockAt must be a whole number >= warnAt\n");
+  });
+
+  it("exits 2 for a policy file that is missing or not JSON", async () => {
+    expect((await run(["check", "--from", "a@x.org", "--to", "b@x.org", "--policy", join(dir, "none.json"), "--demo"])).code).toBe(2);
+    const broken = policyFile("{ not json");
+    const result = await run(["check", "--from", "a@x.org", "--to", "b@x.org", "--policy", broken, "--demo"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("not valid JSON");
+  });
+
+  it("runs as the package's bin with real exit codes", () => {
+    const bin = join(__dirname, "../../bin/reach-guard.js");
+    const ok = spawnSync(process.execPath, [bin, "check", "--from", "a@example.org", "--to", "ward7-team@example.org", "--demo", "--json"], {
+      encoding: "utf8",
+    });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).reach).toBe(12);
+    const bad = spawnSync(process.execPath, [bin, "check"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+  });
+});
