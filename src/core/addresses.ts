@@ -18,21 +18,33 @@ function unquote(name: string): string {
     : trimmed;
 }
 
+const ASCII_ONLY = /^[ -~]*$/;
+
 function asciiDomain(domain: string): string | null {
   let ascii: string;
-  try {
-    ascii = toASCII(domain.normalize("NFC")).toLowerCase();
-  } catch {
-    return null;
+  // Nearly every domain is ASCII already: Unicode normalisation and punycode only for the rest.
+  if (ASCII_ONLY.test(domain)) ascii = domain.toLowerCase();
+  else {
+    try {
+      ascii = toASCII(domain.normalize("NFC")).toLowerCase();
+    } catch {
+      return null;
+    }
   }
   if (ascii.endsWith(".")) ascii = ascii.slice(0, -1);
   const labels = ascii.split(".");
   return labels.length > 0 && labels.every((label) => DOMAIN_LABEL.test(label)) ? ascii : null;
 }
 
+// The shape of nearly every address Outlook hands over: ASCII, no display name, no brackets. Such an
+// address needs no further work beyond lower case, which keeps 10,000 recipients fast.
+const PLAIN =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
 /** Parses one address as typed by a person or returned by Outlook. */
 export function parseAddress(input: string, displayName = ""): ParsedAddress {
   const raw = input.trim();
+  if (PLAIN.test(raw)) return { valid: true, address: raw.toLowerCase(), displayName: unquote(displayName) };
   let name = unquote(displayName);
   let candidate = raw;
   const angle = ANGLE.exec(raw);
@@ -58,7 +70,8 @@ export function parseAddress(input: string, displayName = ""): ParsedAddress {
     return invalid("malformed");
   }
   // Exchange treats the local part case-insensitively, so one person is one key however it is typed.
-  return { valid: true, address: `${local.normalize("NFC").toLowerCase()}@${domain}`, displayName: name };
+  const normalisedLocal = ASCII_ONLY.test(local) ? local.toLowerCase() : local.normalize("NFC").toLowerCase();
+  return { valid: true, address: `${normalisedLocal}@${domain}`, displayName: name };
 }
 
 /** Outlook's view of a recipient: an empty address with a name is a personal contact group. */
