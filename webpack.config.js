@@ -114,6 +114,7 @@ function eventsConfig(options) {
         entryOnly: true,
         test: /^events\.js$/,
       }),
+      new webpack.DefinePlugin({ __REACH_GUARD_BASE_URL__: JSON.stringify(options.baseUrl) }),
       new Es2016GuardPlugin({ asset: "events.js", minified: production }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

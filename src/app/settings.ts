@@ -67,9 +67,15 @@ export async function loadSettings(options: SettingsOptions): Promise<Settings> 
   if (options.preferSaved && saved) return { ...saved, source: "saved", problems: [] };
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl.replace(/\/+$/, "");
-  const [policyText, configText] = await Promise.allSettled([
-    fetchText(`${base}/policy.json`, fetchImpl, options.timeoutMs),
-    fetchText(`${base}/config.json`, fetchImpl, options.timeoutMs),
+  // Not Promise.allSettled: the ES2016 runtime of classic Outlook lacks it.
+  const settle = (promise: Promise<string>) =>
+    promise.then(
+      (value) => ({ status: "fulfilled" as const, value }),
+      (reason: unknown) => ({ status: "rejected" as const, reason }),
+    );
+  const [policyText, configText] = await Promise.all([
+    settle(fetchText(`${base}/policy.json`, fetchImpl, options.timeoutMs)),
+    settle(fetchText(`${base}/config.json`, fetchImpl, options.timeoutMs)),
   ]);
   const problems: string[] = [];
   let policy: Policy | null = null;

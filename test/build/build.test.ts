@@ -24,14 +24,19 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Every node of an ESTree, depth first. */
-function nodes(node: Node): Node[] {
-  const found: Node[] = [node];
-  for (const value of Object.values(node) as unknown[]) {
-    const items = Array.isArray(value) ? value : [value];
-    for (const item of items) {
-      if (item && typeof item === "object" && typeof (item as Node).type === "string")
-        found.push(...nodes(item as Node));
+/** Every node of an ESTree (iterative: a whole bundle is too deep and too wide for recursion). */
+function nodes(root: Node): Node[] {
+  const found: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    found.push(node);
+    for (const value of Object.values(node) as unknown[]) {
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        if (item && typeof item === "object" && typeof (item as Node).type === "string")
+          stack.push(item as Node);
+      }
     }
   }
   return found;

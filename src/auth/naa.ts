@@ -1,0 +1,91 @@
+import type { IPublicClientApplication } from "@azure/msal-browser";
+import { TokenUnavailableError, type TokenProvider } from "./port";
+
+// Nested app authentication: Outlook brokers the token for the add-in (no sign-in page of our own,
+// no secret). Event handlers may only ask silently; the task pane may show the sign-in popup when
+// the user clicks. MSAL is loaded on first use, and tokens never leave MSAL's own cache.
+
+export interface AuthSettings {
+  readonly clientId: string;
+  /** `common`, `organizations`, a tenant GUID or domain. */
+  readonly tenantId: string;
+  readonly authority: string;
+}
+
+export interface Auth {
+  /** Silent only; rejects TokenUnavailableError when the user must sign in or nothing is configured. */
+  readonly getToken: TokenProvider;
+  /** Interactive sign-in from the task pane, on a click. */
+  signIn(scopes: readonly string[]): Promise<void>;
+}
+
+export type ClientFactory = (settings: AuthSettings) => Promise<IPublicClientApplication>;
+
+export const SILENT_TIMEOUT_MS = 2500;
+
+const INTERACTION_CODES = new Set([
+  "interaction_required",
+  "consent_required",
+  "login_required",
+  "no_account_error",
+  "nested_app_auth_bridge_disabled",
+]);
+
+async function defaultFactory(settings: AuthSettings): Promise<IPublicClientApplication> {
+  const msal = await import("@azure/msal-browser");
+  return msal.createNestablePublicClientApplication({
+    auth: {
+      clientId: settings.clientId,
+      authority: `${settings.authority.replace(/\/+$/, "")}/${settings.tenantId}`,
+    },
+  });
+}
+
+function needsInteraction(error: unknown): boolean {
+  const code = (error as { errorCode?: unknown } | null)?.errorCode;
+  const name = (error as { name?: unknown } | null)?.name;
+  return (typeof code === "string" && INTERACTION_CODES.has(code)) || name === "InteractionRequiredAuthError";
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TokenUnavailableError("failed")), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+export function createNaaAuth(
+  settings: AuthSettings,
+  createClient: ClientFactory = defaultFactory,
+  silentTimeoutMs = SILENT_TIMEOUT_MS,
+): Auth {
+  let client: Promise<IPublicClientApplication> | null = null;
+  const getClient = () => (client ??= createClient(settings));
+
+  return {
+    async getToken(scopes) {
+      if (!settings.clientId) throw new TokenUnavailableError("not-configured");
+      try {
+        const app = await getClient();
+        const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
+        const result = await withTimeout(
+          app.acquireTokenSilent({ scopes: [...scopes], ...(account ? { account } : {}) }),
+          silentTimeoutMs,
+        );
+        return result.accessToken;
+      } catch (cause) {
+        if (cause instanceof TokenUnavailableError) throw cause;
+        throw new TokenUnavailableError(needsInteraction(cause) ? "interaction-required" : "failed", {
+          cause,
+        });
+      }
+    },
+    async signIn(scopes) {
+      if (!settings.clientId) throw new TokenUnavailableError("not-configured");
+      const app = await getClient();
+      const result = await app.acquireTokenPopup({ scopes: [...scopes] });
+      if (result.account) app.setActiveAccount(result.account);
+    },
+  };
+}
