@@ -9,7 +9,16 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
@@ -18,9 +27,33 @@ module.exports = tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-dom", "@fluentui/*", "@azure/*", "node:*", "fs", "http", "https", "../directory/*", "../office/*", "../storage/*", "../auth/*"] },
+        {
+          patterns: [
+            "react",
+            "react-dom",
+            "@fluentui/*",
+            "@azure/*",
+            "node:*",
+            "fs",
+            "http",
+            "https",
+            "../directory/*",
+            "../office/*",
+            "../storage/*",
+            "../auth/*",
+          ],
+        },
       ],
-      "no-restricted-globals": ["error", "fetch", "Office", "OfficeRuntime", "window", "document", "localStorage", "XMLHttpRequest"],
+      "no-restricted-globals": [
+        "error",
+        "fetch",
+        "Office",
+        "OfficeRuntime",
+        "window",
+        "document",
+        "localStorage",
+        "XMLHttpRequest",
+      ],
     },
   },
   {

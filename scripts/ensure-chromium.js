@@ -10,7 +10,10 @@ function ensureChromium() {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
   if (!isRoot || !hasApt) {
-    return { ok: false, why: `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)` };
+    return {
+      ok: false,
+      why: `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`,
+    };
   }
   console.error("Installing Chromium for the browser tests (apt-get install -y chromium)...");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };

@@ -23,7 +23,11 @@ function runJest(name, configArgs) {
   const report = JSON.parse(readFileSync(outputFile, "utf8"));
   // A suite that fails to load has no tests but must still count as a failure.
   const brokenSuites = report.numRuntimeErrorTestSuites ?? 0;
-  return { passed: report.numPassedTests, failed: report.numFailedTests + brokenSuites, status: result.status ?? 1 };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenSuites,
+    status: result.status ?? 1,
+  };
 }
 
 const suites = [["unit", []]];

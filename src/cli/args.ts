@@ -24,7 +24,8 @@ export interface CheckOptions {
 
 export function parseCheckArgs(argv: readonly string[]): CheckOptions {
   const [command, ...rest] = argv;
-  if (command !== "check") throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
+  if (command !== "check")
+    throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
   let values;
   try {
     ({ values } = parseArgs({
@@ -56,7 +57,9 @@ export function parseCheckArgs(argv: readonly string[]): CheckOptions {
   if (recipients.length === 0) throw new UsageError("at least one of --to, --cc or --bcc is required");
   const graphUrl = (values["graph-url"] ?? "https://graph.microsoft.com").replace(/\/+$/, "");
   if (!/^https?:\/\/[^/]+/.test(graphUrl) || /\/v1\.0$|\/beta$/.test(graphUrl)) {
-    throw new UsageError("--graph-url must be the Graph root without a version, e.g. https://graph.microsoft.com");
+    throw new UsageError(
+      "--graph-url must be the Graph root without a version, e.g. https://graph.microsoft.com",
+    );
   }
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {

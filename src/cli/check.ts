@@ -12,7 +12,9 @@ export async function loadPolicy(path: string | null): Promise<Policy> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read the policy file ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new UsageError(
+      `cannot read the policy file ${path} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   return parsePolicyText(text);
 }

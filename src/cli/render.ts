@@ -21,11 +21,19 @@ export function toJson(decision: Decision) {
       ...(recipient.restricted ? { restricted: true } : {}),
       ...(recipient.moderated ? { moderated: true } : {}),
     })),
-    reasons: decision.reasons.map((reason) => ({ code: reason.code, verdict: reason.verdict, message: reason.message })),
+    reasons: decision.reasons.map((reason) => ({
+      code: reason.code,
+      verdict: reason.verdict,
+      message: reason.message,
+    })),
   };
 }
 
-const ACCURACY = { exact: "exact", "upper-bound": "upper bound: lists may overlap", incomplete: "incomplete: some sizes unknown" };
+const ACCURACY = {
+  exact: "exact",
+  "upper-bound": "upper bound: lists may overlap",
+  incomplete: "incomplete: some sizes unknown",
+};
 
 function describe(recipient: Decision["recipients"][number]): string {
   const notes = [
@@ -49,9 +57,17 @@ export function toText(decision: Decision): string {
     describe(recipient),
   ]);
   const header = ["FIELD", "ADDRESS", "KIND", "SOURCE", "DETAIL"];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
-  const reasons = decision.reasons.map((reason) => `  - [${reason.verdict}] ${reason.message} (${reason.code})`);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join("  ")
+      .trimEnd();
+  const reasons = decision.reasons.map(
+    (reason) => `  - [${reason.verdict}] ${reason.message} (${reason.code})`,
+  );
   return [
     line(header),
     ...rows.map(line),

@@ -75,6 +75,60 @@ export const enGB = {
         ? "Reach Guard could not check how many people this message reaches, and your organisation does not allow sending unchecked. Try again in a moment, or select Review recipients."
         : "Reach Guard could not check how many people this message reaches. Check the recipients before sending.",
   },
+  taskPane: {
+    title: "Reach Guard",
+    checking: "Checking who this message will reach…",
+    updating: "Updating…",
+    reach: (reach: number, accuracy: "exact" | "upper-bound" | "incomplete") =>
+      `This message will reach ${people(reach, accuracy)}.`,
+    fine: "This message is fine to send.",
+    accuracy: {
+      exact: "This figure is exact.",
+      "upper-bound": "This is an upper bound: lists may share members, who are counted once per list.",
+      incomplete:
+        "This figure is incomplete: a list could not be sized, so the message may reach more people.",
+    },
+    directoryPolicy: (verdict: "allow" | "warn" | "block") =>
+      verdict === "block"
+        ? "The directory cannot be reached. Your organisation's policy is to block: remove large lists or try again later."
+        : verdict === "warn"
+          ? "The directory cannot be reached. Your organisation's policy is to warn: you can confirm and send."
+          : "The directory cannot be reached. Your organisation's policy is to allow: the message will be sent without a check.",
+    signInTitle: "Sign in so Reach Guard can check list sizes",
+    signIn: "Sign in",
+    recipientsHeading: "Recipients",
+    field: { to: "To", cc: "Cc", bcc: "Bcc" } as Record<"to" | "cc" | "bcc", string>,
+    kind: {
+      person: "Person",
+      list: "List",
+      external: "External",
+      unknown: "Unknown",
+      invalid: "Not an address",
+    } as Record<"person" | "list" | "external" | "unknown" | "invalid", string>,
+    members: (count: number) => `${formatCount(count)} member${count === 1 ? "" : "s"}`,
+    outside: (count: number) => `${formatCount(count)} outside your organisation`,
+    blockedByPolicy: "blocked by policy",
+    restricted: "you may not send to it",
+    moderated: "moderated",
+    showMore: (left: number) => `Show 50 more (${formatCount(left)} left)`,
+    fixesHeading: "Fixes",
+    moveAllToBcc: "Move all lists to Bcc",
+    removeExternal: "Remove external recipients",
+    moveToBcc: "Move to Bcc",
+    moveToBccLabel: (address: string) => `Move ${address} to Bcc`,
+    remove: "Remove",
+    removeLabel: (address: string) => `Remove ${address}`,
+    acknowledgeHeading: "Confirm",
+    acknowledge: (reach: number, accuracy: "exact" | "upper-bound" | "incomplete") =>
+      `I understand this message will reach ${people(reach, accuracy)}`,
+    confirm: "Confirm and allow sending",
+    confirmed: "Confirmed. You can send this message now.",
+    cannotSend: "This message cannot be sent to these recipients. Use a fix above.",
+    failed: "Reach Guard could not read this message's recipients.",
+    retry: "Retry",
+    moved: (count: number) => `Moved ${formatCount(count)} recipient${count === 1 ? "" : "s"} to Bcc.`,
+    removed: (count: number) => `Removed ${formatCount(count)} recipient${count === 1 ? "" : "s"}.`,
+  },
 } as const;
 
 export type Strings = typeof enGB;

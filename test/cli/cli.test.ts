@@ -48,7 +48,16 @@ describe("reach-guard check --demo", () => {
   });
 
   it("prints a table and the verdict for people", async () => {
-    const result = await run(["check", "--from", "a@example.org", "--to", "ward7-team@example.org", "--cc", "Nobody", "--demo"]);
+    const result = await run([
+      "check",
+      "--from",
+      "a@example.org",
+      "--to",
+      "ward7-team@example.org",
+      "--cc",
+      "Nobody",
+      "--demo",
+    ]);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^FIELD\s+ADDRESS\s+KIND\s+SOURCE\s+DETAIL/);
     expect(result.out).toMatch(/to\s+ward7-team@example\.org\s+list\s+graph\s+12 members/);
@@ -57,7 +66,15 @@ describe("reach-guard check --demo", () => {
   });
 
   it("uses the built-in policy's thresholds when none is given", async () => {
-    const result = await run(["check", "--from", "a@example.org", "--to", "clinical-leads@example.org", "--demo", "--json"]);
+    const result = await run([
+      "check",
+      "--from",
+      "a@example.org",
+      "--to",
+      "clinical-leads@example.org",
+      "--demo",
+      "--json",
+    ]);
     expect(JSON.parse(result.out)).toMatchObject({ verdict: "warn", reach: 300 });
   });
 });
@@ -68,7 +85,10 @@ describe("reach-guard errors", () => {
     [["check", "--from", "a@example.org", "--demo"], "at least one of --to, --cc or --bcc is required"],
     [["check", "--from", "a@example.org", "--to", "b@example.org", "--frobnicate"], "Unknown option"],
     [["send", "--from", "a@example.org"], 'unknown command "send"'],
-    [["check", "--from", "a@x.org", "--to", "b@x.org", "--graph-url", "https://graph.microsoft.com/v1.0"], "without a version"],
+    [
+      ["check", "--from", "a@x.org", "--to", "b@x.org", "--graph-url", "https://graph.microsoft.com/v1.0"],
+      "without a version",
+    ],
     [["check", "--from", "a@x.org", "--to", "b@x.org"], "REACH_GUARD_TOKEN"],
   ])("exits 2 with one line for %j", async (argv, message) => {
     const result = await run(argv);
@@ -86,7 +106,20 @@ describe("reach-guard errors", () => {
   });
 
   it("exits 2 for a policy file that is missing or not JSON", async () => {
-    expect((await run(["check", "--from", "a@x.org", "--to", "b@x.org", "--policy", join(dir, "none.json"), "--demo"])).code).toBe(2);
+    expect(
+      (
+        await run([
+          "check",
+          "--from",
+          "a@x.org",
+          "--to",
+          "b@x.org",
+          "--policy",
+          join(dir, "none.json"),
+          "--demo",
+        ])
+      ).code,
+    ).toBe(2);
     const broken = policyFile("{ not json");
     const result = await run(["check", "--from", "a@x.org", "--to", "b@x.org", "--policy", broken, "--demo"]);
     expect(result.code).toBe(2);
@@ -95,9 +128,13 @@ describe("reach-guard errors", () => {
 
   it("runs as the package's bin with real exit codes", () => {
     const bin = join(__dirname, "../../bin/reach-guard.js");
-    const ok = spawnSync(process.execPath, [bin, "check", "--from", "a@example.org", "--to", "ward7-team@example.org", "--demo", "--json"], {
-      encoding: "utf8",
-    });
+    const ok = spawnSync(
+      process.execPath,
+      [bin, "check", "--from", "a@example.org", "--to", "ward7-team@example.org", "--demo", "--json"],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).reach).toBe(12);
     const bad = spawnSync(process.execPath, [bin, "check"], { encoding: "utf8" });

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm start`: builds the add-in with the playground (a stand-in Outlook) and serves it, with the
+// local Graph-compatible server on the demo directory behind it. `PORT=4000 npm start` moves it.
+const { join } = require("node:path");
+const { main: build } = require("./build");
+
+const root = join(__dirname, "..");
+// Not dist/: that folder is what an admin hosts, and a localhost build must not replace it.
+const outDir = join(root, "node_modules", ".cache", "reach-guard", "playground");
+
+function readPort(value) {
+  if (value === undefined || value === "") return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return null;
+  return port;
+}
+
+async function main() {
+  const port = readPort(process.env.PORT);
+  if (port === null) {
+    console.error(`start: PORT must be a whole number from 0 to 65535, got ${process.env.PORT}`);
+    return 2;
+  }
+  const host = process.env.HOST || "127.0.0.1";
+  console.log("Building the add-in and the playground...");
+  const built = await build([
+    "--base-url",
+    `http://localhost:${port || 3000}`,
+    "--out",
+    outDir,
+    "--playground",
+    "--dev",
+  ]);
+  if (built !== 0) return built;
+  // The server is TypeScript like the rest of the project; tsx compiles it on the fly.
+  require("tsx/cjs/api").register();
+  const { run } = require("../src/playground/server/main.ts");
+  return run({ distDir: outDir, port, host });
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error) => {
+    console.error(`start: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = 1;
+  },
+);

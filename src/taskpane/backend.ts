@@ -1,0 +1,29 @@
+import type { Decision } from "../core/types";
+
+// What the task pane needs from the outside world. The Outlook wiring (./office-backend.ts) and the
+// component tests provide it; the components never call Office.js or Graph themselves.
+
+export interface PaneSnapshot {
+  readonly decision: Decision;
+  /** The sender acknowledged exactly this recipient set. */
+  readonly acknowledged: boolean;
+  /** No Graph token could be had silently: offer sign-in. */
+  readonly needsSignIn: boolean;
+  /** The policy's verdict when the directory cannot answer, to say it plainly. */
+  readonly directoryUnavailableVerdict: "allow" | "warn" | "block";
+}
+
+export type Fix =
+  | { readonly kind: "move-to-bcc"; readonly addresses: readonly string[] }
+  | { readonly kind: "remove"; readonly addresses: readonly string[] }
+  | { readonly kind: "remove-external" };
+
+export interface TaskPaneBackend {
+  evaluate(): Promise<PaneSnapshot>;
+  /** Changes the draft; resolves with a short sentence saying what changed. */
+  applyFix(fix: Fix): Promise<string>;
+  acknowledge(decision: Decision): Promise<void>;
+  signIn(): Promise<void>;
+  /** Returns an unsubscribe function. */
+  onRecipientsChanged(listener: () => void): () => void;
+}
