@@ -142,6 +142,8 @@ function taskpaneConfig(options) {
     output: { path: options.outDir, filename: "[name].js", publicPath: "" },
     module: { rules: [babelRule(PAGE_TARGETS, { includeNodeModules: false, react: true })] },
     plugins: [
+      // Where policy.json and config.json live: the same host as the event bundle, fixed at build.
+      new webpack.DefinePlugin({ __REACH_GUARD_BASE_URL__: JSON.stringify(options.baseUrl) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: join(PAGES, "taskpane.html"),
