@@ -1,3 +1,5 @@
+import { officeCall } from "./office-call";
+
 type OfficeLike = typeof Office;
 
 /** Whether this Outlook supports a Mailbox requirement set; false when it cannot say. */
@@ -30,6 +32,14 @@ export async function onRecipientsChanged(
 ): Promise<() => void> {
   const current = office.context.mailbox.item as Office.MessageCompose;
   const type = office.EventType?.RecipientsChanged ?? ("olkRecipientsChanged" as unknown as Office.EventType);
-  await new Promise<void>((resolve) => current.addHandlerAsync(type, listener, () => resolve()));
-  return () => current.removeHandlerAsync(type, () => undefined);
+  // A refused registration rejects (OfficeCallError): resolving anyway would leave the caller
+  // believing it hears of changes it never will.
+  await officeCall<void>("addHandlerAsync", (done) => current.addHandlerAsync(type, listener, done));
+  return () => {
+    try {
+      current.removeHandlerAsync(type, () => undefined);
+    } catch {
+      // The item has closed (the pane is going away with it): nothing is left to stop.
+    }
+  };
 }
