@@ -11,9 +11,11 @@ export function createOfficeRuntimeStore(
   storage: OfficeRuntimeStorage,
   prefix = "reach-guard:",
 ): KeyValueStore {
+  // Every method async: a platform call that throws before returning its promise must still reach
+  // the caller as a rejection (callers such as the list-size cache only attach .catch()).
   return {
     get: async (key) => (await storage.getItem(prefix + key)) ?? null,
-    set: (key, value) => storage.setItem(prefix + key, value),
-    remove: (key) => storage.removeItem(prefix + key),
+    set: async (key, value) => storage.setItem(prefix + key, value),
+    remove: async (key) => storage.removeItem(prefix + key),
   };
 }
