@@ -61,19 +61,31 @@ export function createNaaAuth(
   silentTimeoutMs = SILENT_TIMEOUT_MS,
 ): Auth {
   let client: Promise<IPublicClientApplication> | null = null;
-  const getClient = () => (client ??= createClient(settings));
+  const getClient = () => {
+    if (!client) {
+      const created = createClient(settings);
+      client = created;
+      // A client that failed to start is not kept: the runtime lives on, and the next call may
+      // find the nested-app bridge ready.
+      created.catch(() => {
+        if (client === created) client = null;
+      });
+    }
+    return client;
+  };
+  const silentToken = async (scopes: readonly string[]) => {
+    const app = await getClient();
+    const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
+    const result = await app.acquireTokenSilent({ scopes: [...scopes], ...(account ? { account } : {}) });
+    return result.accessToken;
+  };
 
   return {
     async getToken(scopes) {
       if (!settings.clientId) throw new TokenUnavailableError("not-configured");
       try {
-        const app = await getClient();
-        const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
-        const result = await withTimeout(
-          app.acquireTokenSilent({ scopes: [...scopes], ...(account ? { account } : {}) }),
-          silentTimeoutMs,
-        );
-        return result.accessToken;
+        // The limit covers starting MSAL as well: a bridge that never answers must not hold a handler.
+        return await withTimeout(silentToken(scopes), silentTimeoutMs);
       } catch (cause) {
         if (cause instanceof TokenUnavailableError) throw cause;
         throw new TokenUnavailableError(needsInteraction(cause) ? "interaction-required" : "failed", {
