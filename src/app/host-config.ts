@@ -5,11 +5,18 @@ import { z } from "zod";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+function isHttpsOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
 const hostConfigSchema = z.object({
   clientId: z.union([z.literal(""), z.string().regex(GUID, "clientId must be a GUID or empty")]).default(""),
   tenantId: z.string().min(1).default("common"),
+  // http only on this machine's loopback: the playground's local Graph-compatible server.
   graphRoot: z
-    .url({ protocol: /^https$/, error: "graphRoot must be an https URL" })
+    .url({ protocol: /^https?$/, error: "graphRoot must be an https URL" })
+    .refine(isHttpsOrLoopback, "graphRoot must be an https URL")
     .default("https://graph.microsoft.com"),
   authority: z
     .url({ protocol: /^https$/, error: "authority must be an https URL" })

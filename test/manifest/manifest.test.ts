@@ -259,5 +259,9 @@ describe("the offline checks themselves", () => {
 
   test("catch malformed XML", () => {
     expect(() => parseXml(xml.replace("</Permissions>", ""))).toThrow(/malformed XML/);
+    // XML 1.0 forbids "--" inside a comment; Outlook rejects such a manifest.
+    expect(() =>
+      parseXml(xml.replace("<OfficeApp", "<!-- npm run build -- --base-url --><OfficeApp")),
+    ).toThrow(/malformed XML/);
   });
 });

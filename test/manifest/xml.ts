@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
+import { SaxesParser } from "saxes";
 
 /** An element of a parsed XML document, children in document order, comments dropped. */
 export interface XmlElement {
@@ -29,10 +30,23 @@ function toElement(node: OrderedNode): XmlElement | null {
   return { name, attrs: node[":@"] ?? {}, children, text };
 }
 
+/**
+ * Throws unless `xml` is well-formed XML 1.0 with well-formed namespaces. A conforming parser, as
+ * Outlook and the admin center use: lenient ones let through, for one, `--` inside a comment.
+ */
+export function assertWellFormed(xml: string): void {
+  const strict = new SaxesParser({ xmlns: true });
+  let problem: Error | null = null;
+  strict.on("error", (error) => {
+    problem ??= error;
+  });
+  strict.write(xml).close();
+  if (problem) throw new Error(`malformed XML: ${(problem as Error).message}`);
+}
+
 /** Parses a well-formed document and returns its root element; throws on malformed XML. */
 export function parseXml(xml: string): XmlElement {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`malformed XML: ${valid.err.msg} at line ${valid.err.line}`);
+  assertWellFormed(xml);
   const nodes = parser.parse(xml) as OrderedNode[];
   const roots = nodes.map(toElement).filter((element): element is XmlElement => element !== null);
   if (roots.length !== 1 || !roots[0]) throw new Error(`expected one root element, found ${roots.length}`);
