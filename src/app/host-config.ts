@@ -6,8 +6,14 @@ import { z } from "zod";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isHttpsOrLoopback(value: string): boolean {
-  const url = new URL(value);
-  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  // zod runs this refinement even after its own URL check has failed: a value that is not a URL
+  // must be reported as a problem, not thrown out of parseHostConfig.
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 const hostConfigSchema = z.object({
