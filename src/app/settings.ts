@@ -97,18 +97,20 @@ export async function loadSettings(options: SettingsOptions): Promise<Settings> 
     }
   } else problems.push(`config.json could not be read (${(configText.reason as Error).message})`);
 
-  if (policy && config) {
-    const record: Saved = { policy, config, at: (options.now ?? Date.now)() };
+  const save = async (good: { policy: Policy; config: HostConfig }) => {
+    const record: Saved = { ...good, at: (options.now ?? Date.now)() };
     await options.store.set(SETTINGS_KEY, JSON.stringify(record)).catch(() => undefined);
+  };
+  if (policy && config) {
+    await save({ policy, config });
     return { policy, config, source: "host", problems };
   }
   if (saved) {
-    return {
-      policy: policy ?? saved.policy,
-      config: config ?? saved.config,
-      source: policy ? "host" : "saved",
-      problems,
-    };
+    const merged = { policy: policy ?? saved.policy, config: config ?? saved.config };
+    // Half of it fresh from the host: keep that half too. Send reads only the saved copy, so a new
+    // policy read at compose while config.json failed would otherwise never reach the send.
+    if (policy || config) await save(merged);
+    return { ...merged, source: policy ? "host" : "saved", problems };
   }
   return {
     policy: policy ?? DEFAULT_POLICY,
