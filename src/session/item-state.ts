@@ -56,6 +56,11 @@ function encodeEntry(entry: DirectoryEntry): string {
   }
 }
 
+/** Digits only: Number() reads "" and " " as 0, which would turn a damaged size into a small list. */
+function count(text: string | undefined): number | null {
+  return text !== undefined && /^\d{1,12}$/.test(text) ? Number(text) : null;
+}
+
 function decodeEntry(code: unknown): DirectoryEntry | null {
   if (code === "p") return { kind: "person" };
   if (code === "e") return { kind: "external" };
@@ -66,10 +71,9 @@ function decodeEntry(code: unknown): DirectoryEntry | null {
     return CAUSES.includes(cause) ? { kind: "unknown", cause } : null;
   }
   if (kind === "l" && parts.length === 4) {
-    const members = Number(parts[0]);
-    const external = parts[1] === "-" ? null : Number(parts[1]);
-    if (!Number.isInteger(members) || members < 0) return null;
-    if (external !== null && (!Number.isInteger(external) || external < 0)) return null;
+    const members = count(parts[0]);
+    const external = parts[1] === "-" ? null : count(parts[1]);
+    if (members === null || (parts[1] !== "-" && external === null)) return null;
     return {
       kind: "list",
       members,

@@ -1,0 +1,151 @@
+import type { DirectoryAnswer, DirectoryEntry, UnknownCause } from "../../src/core/types";
+import {
+  decodeItemState,
+  EMPTY_STATE,
+  encodeItemState,
+  isAcknowledged,
+  SESSION_LIMIT,
+  type ItemState,
+} from "../../src/session/item-state";
+
+const fromCache = (entry: DirectoryEntry): DirectoryAnswer => ({ entry, source: "cache" });
+const list = (members: number, externalMembers: number | null = 0, restricted = false, moderated = false) =>
+  ({ kind: "list", members, externalMembers, restricted, moderated }) as const;
+const CAUSES: UnknownCause[] = [
+  "count-missing",
+  "not-found",
+  "contact-group",
+  "unavailable",
+  "timeout",
+  "not-permitted",
+  "no-token",
+];
+
+function state(answers: [string, DirectoryEntry][], rest: Partial<ItemState> = {}): ItemState {
+  return {
+    fingerprint: "3f9a0c1d2b4e5f60",
+    answers: new Map(answers.map(([address, entry]) => [address, fromCache(entry)])),
+    verdict: "warn",
+    acknowledgement: { fingerprint: "3f9a0c1d2b4e5f60", at: "2026-11-24T09:30:00.000Z" },
+    ...rest,
+  };
+}
+
+describe("encode and decode", () => {
+  it("round-trips every kind of answer, the verdict and the acknowledgement", () => {
+    const original = state([
+      ["sam.patel@example.org", { kind: "person" }],
+      ["guest@partner.example.com", { kind: "external" }],
+      ["everyone@example.org", list(840_000, null)],
+      ["board@example.org", list(12, 3, true, true)],
+      ...CAUSES.map((cause, index): [string, DirectoryEntry] => [
+        `u${index}@example.org`,
+        { kind: "unknown", cause },
+      ]),
+    ]);
+    expect(decodeItemState(encodeItemState(original))).toEqual(original);
+  });
+
+  it("marks answers from an earlier handler as cached, whatever their source was", () => {
+    const graph = {
+      ...state([]),
+      answers: new Map([["a@example.org", { entry: list(5), source: "graph" as const }]]),
+    };
+    expect(decodeItemState(encodeItemState(graph)).answers.get("a@example.org")).toEqual(fromCache(list(5)));
+  });
+
+  it("round-trips a state with nothing decided yet", () => {
+    const fresh = state([], { verdict: null, acknowledgement: null, fingerprint: "" });
+    expect(decodeItemState(encodeItemState(fresh))).toEqual(fresh);
+  });
+});
+
+describe("decode of what is not ours", () => {
+  it.each([
+    [null],
+    [""],
+    ["not json"],
+    ["null"],
+    ["[]"],
+    ["42"],
+    ['"text"'],
+    ['{"v":2,"fp":"x","answers":{}}'],
+    ['{"v":1,"answers":{}}'],
+    ['{"v":1,"fp":7}'],
+  ])("gives the empty state for %p", (text) => {
+    expect(decodeItemState(text)).toEqual(EMPTY_STATE);
+  });
+
+  it("keeps the readable answers and drops the rest, never guessing a size", () => {
+    const text = JSON.stringify({
+      v: 1,
+      fp: "abc",
+      verdict: "maybe",
+      ack: { fingerprint: 5, at: "x" },
+      answers: {
+        "ok@example.org": "l,300,0,0,0",
+        "letters@example.org": "l,abc,-,0,0",
+        "empty-count@example.org": "l,,-,0,0",
+        "spaced@example.org": "l, ,-,0,0",
+        "exponent@example.org": "l,1e3,-,0,0",
+        "negative@example.org": "l,-4,-,0,0",
+        "short@example.org": "l,5,-,0",
+        "external-bad@example.org": "l,5,,0,0",
+        "cause@example.org": "u,bogus",
+        "number@example.org": 42,
+        "kind@example.org": "x",
+      },
+    });
+    const decoded = decodeItemState(text);
+    expect([...decoded.answers.keys()]).toEqual(["ok@example.org"]);
+    expect(decoded).toMatchObject({ fingerprint: "abc", verdict: null, acknowledgement: null });
+  });
+});
+
+describe("the 45,000-character limit", () => {
+  const people = (count: number) =>
+    Array.from({ length: count }, (_, index): [string, DirectoryEntry] => [
+      `person.number.${index}@clinical.example.org`,
+      { kind: "person" },
+    ]);
+  const lists = (count: number) =>
+    Array.from({ length: count }, (_, index): [string, DirectoryEntry] => [
+      `distribution-list-${index}@clinical.example.org`,
+      list(100 + index),
+    ]);
+
+  it("drops people first and keeps the lists, which are what matter", () => {
+    const big = state([...people(2000), ...lists(20)]);
+    const text = encodeItemState(big);
+    expect(text.length).toBeLessThanOrEqual(SESSION_LIMIT);
+    const decoded = decodeItemState(text);
+    expect([...decoded.answers.values()].every((answer) => answer.entry.kind === "list")).toBe(true);
+    expect(decoded.answers.size).toBe(20);
+    expect(decoded).toMatchObject({
+      fingerprint: big.fingerprint,
+      verdict: "warn",
+      acknowledgement: big.acknowledgement,
+    });
+  });
+
+  it("drops every answer when the lists alone are too many, keeping the acknowledgement", () => {
+    const huge = state(lists(2000));
+    const text = encodeItemState(huge);
+    expect(text.length).toBeLessThanOrEqual(SESSION_LIMIT);
+    expect(decodeItemState(text)).toEqual({ ...huge, answers: new Map() });
+  });
+
+  it("keeps everything while it fits", () => {
+    const fits = state([...people(50), ...lists(5)]);
+    expect(decodeItemState(encodeItemState(fits)).answers.size).toBe(55);
+  });
+});
+
+describe("isAcknowledged", () => {
+  it("holds only for the recipient set that was acknowledged", () => {
+    const acknowledged = state([]);
+    expect(isAcknowledged(acknowledged, "3f9a0c1d2b4e5f60")).toBe(true);
+    expect(isAcknowledged(acknowledged, "3f9a0c1d2b4e5f61")).toBe(false);
+    expect(isAcknowledged(EMPTY_STATE, "")).toBe(false);
+  });
+});
