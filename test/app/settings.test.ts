@@ -92,9 +92,8 @@ describe("loadSettings from a real host on 127.0.0.1", () => {
     host.files.set("policy.json", "hang");
     host.files.set("config.json", "hang");
     const store = await storeWithSavedCopy();
-    const started = Date.now();
+    // Without the time limit this would wait for ever (the test's own time-out would fail it).
     const settings = await loadSettings({ baseUrl: host.baseUrl, store, timeoutMs: 150 });
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(settings).toMatchObject({ source: "saved", policy: parsePolicy(POLICY_A), config: CONFIG });
     expect(settings.problems).toEqual([
       "policy.json could not be read (TimeoutError)",
