@@ -10,11 +10,14 @@ export function median(values: readonly number[]): number {
 }
 
 export function printTable(rows: readonly Row[]): void {
+  const all = [{ what: "measure", value: "figure", detail: "details; target" }, ...rows];
   const widths = [
-    Math.max(...rows.map((row) => row.what.length)),
-    Math.max(...rows.map((row) => row.value.length)),
+    Math.max(...all.map((row) => row.what.length)),
+    Math.max(...all.map((row) => row.value.length)),
   ];
-  for (const row of rows) {
-    console.log(`${row.what.padEnd(widths[0]!)}  ${row.value.padStart(widths[1]!)}  ${row.detail}`);
-  }
+  const line = (row: Row) =>
+    `${row.what.padEnd(widths[0]!)}  ${row.value.padStart(widths[1]!)}  ${row.detail}`.trimEnd();
+  console.log(line(all[0]!));
+  console.log(`${"-".repeat(widths[0]!)}  ${"-".repeat(widths[1]!)}  ${"-".repeat(15)}`);
+  for (const row of rows) console.log(line(row));
 }

@@ -1,0 +1,100 @@
+import { directoryFor, settingsLoader, type Environment } from "../src/app/services";
+import { staticTokenProvider } from "../src/auth/static";
+import { createHandlers, type Handlers } from "../src/events/handlers";
+import type { SendCompletion } from "../src/events/outcome";
+import { DEMO_TOKEN, startFakeGraph, type FakeGraph, type RecordedRequest } from "../src/fake-graph";
+import { createMemoryStore } from "../src/storage/memory";
+import { BenchDraft } from "./draft";
+import { benchDirectoryData, LATENCY_MS, message, POLICY_INPUT, recipientsLabel } from "./fixtures";
+import { describeRequests } from "./requests";
+import { median, type Row } from "./table";
+
+// Send-time decision through the real event handlers and the real wiring (settings loader, cached
+// Graph directory), timed from calling onMessageSend to Outlook's event.completed.
+
+const BASE_URL = "https://host.example.org/reach-guard";
+const RUNS = 7;
+
+/** The add-in's host: policy.json and config.json from memory; everything else goes to the network. */
+const hostFetch: typeof fetch = async (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  if (url === `${BASE_URL}/policy.json`) return new Response(JSON.stringify(POLICY_INPUT));
+  if (url === `${BASE_URL}/config.json`) return new Response("{}");
+  return fetch(input, init);
+};
+
+/** Handlers over a fresh store (no list sizes kept) holding the settings a compose event saved. */
+async function freshHandlers(graph: FakeGraph, draft: BenchDraft): Promise<Handlers> {
+  const environment: Environment = {
+    baseUrl: BASE_URL,
+    store: createMemoryStore(),
+    tokenProviderFor: () => staticTokenProvider(DEMO_TOKEN),
+    graphRoot: graph.url,
+    fetch: hostFetch,
+  };
+  const loadSettings = settingsLoader(environment);
+  await loadSettings("compose");
+  return createHandlers({
+    item: () => draft,
+    loadSettings,
+    directory: (settings) => directoryFor(environment, settings),
+    supportsMailbox: () => true,
+  });
+}
+
+async function timeSend(handlers: Handlers): Promise<{ ms: number; options: SendCompletion | undefined }> {
+  let completedAt = 0;
+  let options: SendCompletion | undefined;
+  let done: () => void = () => undefined;
+  const completed = new Promise<void>((resolve) => (done = resolve));
+  const started = performance.now();
+  const running = handlers.onMessageSend({
+    completed(given?: SendCompletion) {
+      completedAt = performance.now();
+      options = given;
+      done();
+    },
+  });
+  await completed;
+  await running;
+  return { ms: completedAt - started, options };
+}
+
+async function benchCase(graph: FakeGraph, count: number, precomputed: boolean): Promise<Row> {
+  const times: number[] = [];
+  let requests: readonly RecordedRequest[] = [];
+  let options: SendCompletion | undefined;
+  for (let run = 0; run < RUNS; run++) {
+    const { sender, recipients } = message(count);
+    const draft = new BenchDraft(sender, recipients);
+    // Compose runs over a store of its own: the send finds no cached sizes, only the draft's sessionData.
+    if (precomputed)
+      await (await freshHandlers(graph, draft)).onMessageCompose({ completed: () => undefined });
+    const handlers = await freshHandlers(graph, draft);
+    graph.resetLog();
+    const sent = await timeSend(handlers);
+    times.push(sent.ms);
+    requests = [...graph.requests];
+    options = sent.options;
+  }
+  const outcome = options?.allowEvent ? "allowed" : options ? "alert shown" : "no completion options";
+  const target = precomputed ? "target <= 10 ms" : `target <= ${LATENCY_MS + 30} ms (one round trip + 30 ms)`;
+  return {
+    what: `send decision, ${recipientsLabel(count)}, ${precomputed ? "precomputed in compose" : "cold, nothing cached"}`,
+    value: `${median(times).toFixed(1)} ms`,
+    detail: `${describeRequests(requests, LATENCY_MS)}; ${outcome}; ${target}`,
+  };
+}
+
+export async function benchSend(): Promise<Row[]> {
+  const graph = await startFakeGraph({ directory: benchDirectoryData(), faults: { latencyMs: LATENCY_MS } });
+  try {
+    const rows: Row[] = [];
+    for (const precomputed of [true, false]) {
+      for (const count of [10, 100]) rows.push(await benchCase(graph, count, precomputed));
+    }
+    return rows;
+  } finally {
+    await graph.close();
+  }
+}
