@@ -2,3 +2,4 @@ export { createNaaAuth, type Auth, type AuthSettings, SILENT_TIMEOUT_MS } from "
 export { staticTokenProvider } from "./static";
 export { graphScopes } from "./scopes";
 export { TokenUnavailableError, isTokenUnavailableError, type TokenProvider } from "./port";
+export { naaAuths, naaTokenProvider, type NaaAuths, type NaaConfig } from "./provider";

@@ -1,9 +1,5 @@
-import type { Auth } from "../auth/naa";
-import { createNaaAuth } from "../auth/naa";
-import { graphScopes } from "../auth/scopes";
-import type { TokenProvider } from "../auth/port";
+import { naaTokenProvider } from "../auth/provider";
 import { directoryFor, settingsLoader, type Environment } from "../app/services";
-import type { Settings } from "../app/settings";
 import { createComposeItem } from "../office/compose-item";
 import { supportsMailbox } from "../office/requirements";
 import { selectStore } from "../storage/select";
@@ -18,22 +14,6 @@ export const HANDLER_NAMES = {
   recipientsChanged: "onMessageRecipientsChangedHandler",
   send: "onMessageSendHandler",
 } as const;
-
-/** Token source for deployed Outlook: nested app authentication, silent only in handlers. */
-export function naaTokenProvider(): (settings: Settings) => TokenProvider {
-  const auths = new Map<string, Auth>();
-  return (settings) => {
-    const { clientId, tenantId, authority, graphRoot } = settings.config;
-    const key = `${clientId}|${tenantId}|${authority}`;
-    let auth = auths.get(key);
-    if (!auth) {
-      auth = createNaaAuth({ clientId, tenantId, authority });
-      auths.set(key, auth);
-    }
-    const current = auth;
-    return (names) => current.getToken(graphScopes(graphRoot, names));
-  };
-}
 
 export function hostEnvironment(baseUrl: string): Environment {
   return { baseUrl, store: selectStore().store, tokenProviderFor: naaTokenProvider() };

@@ -43,3 +43,55 @@ export async function onRecipientsChanged(
     }
   };
 }
+
+/**
+ * Resolves when Office.js has started, true when a message is open to work on. Resolves false when
+ * Office.js is missing (the page opened outside Outlook) or has not started after `waitMs`.
+ */
+export function officeReady(
+  office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
+  waitMs = 10_000,
+): Promise<boolean> {
+  const hasItem = (): boolean => {
+    try {
+      return Boolean(office?.context?.mailbox?.item);
+    } catch {
+      return false;
+    }
+  };
+  if (!office || typeof office.onReady !== "function") return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(hasItem()), waitMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve(hasItem());
+    };
+    try {
+      office.onReady().then(done, done);
+    } catch {
+      done();
+    }
+  });
+}
+
+/**
+ * Calls `listener` with the new theme when the user changes Office's theme (Mailbox 1.14); resolves
+ * with a function that stops it, a no-op where the host cannot report theme changes.
+ */
+export async function onOfficeThemeChanged(
+  listener: (theme: { bodyBackgroundColor?: string } | null) => void,
+  office: OfficeLike = (globalThis as { Office?: OfficeLike }).Office as OfficeLike,
+): Promise<() => void> {
+  if (!supportsMailbox("1.14", office)) return () => undefined;
+  try {
+    const mailbox = office.context.mailbox;
+    const type =
+      office.EventType?.OfficeThemeChanged ?? ("officeThemeChanged" as unknown as Office.EventType);
+    const handler = (args?: { officeTheme?: { bodyBackgroundColor?: string } }) =>
+      listener(args?.officeTheme ?? officeTheme(office));
+    await officeCall<void>("mailbox.addHandlerAsync", (done) => mailbox.addHandlerAsync(type, handler, done));
+    return () => mailbox.removeHandlerAsync(type, () => undefined);
+  } catch {
+    return () => undefined;
+  }
+}

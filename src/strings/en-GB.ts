@@ -78,31 +78,44 @@ export const enGB = {
   taskPane: {
     title: "Reach Guard",
     checking: "Checking who this message will reach…",
-    updating: "Updating…",
+    updating: "Checking again…",
     reach: (reach: number, accuracy: "exact" | "upper-bound" | "incomplete") =>
       `This message will reach ${people(reach, accuracy)}.`,
-    fine: "This message is fine to send.",
+    noRecipients: "This message has no recipients yet.",
+    verdictTitle: {
+      allow: "Fine to send",
+      warn: "Check before sending",
+      block: "Cannot be sent as it is",
+    } as Record<"allow" | "warn" | "block", string>,
     accuracy: {
       exact: "This figure is exact.",
       "upper-bound": "This is an upper bound: lists may share members, who are counted once per list.",
       incomplete:
         "This figure is incomplete: a list could not be sized, so the message may reach more people.",
     },
+    directoryTitle: "List sizes could not be checked",
     directoryPolicy: (verdict: "allow" | "warn" | "block") =>
       verdict === "block"
-        ? "The directory cannot be reached. Your organisation's policy is to block: remove large lists or try again later."
+        ? "When list sizes cannot be checked, your organisation's policy is to block the message: remove large lists, or try again later."
         : verdict === "warn"
-          ? "The directory cannot be reached. Your organisation's policy is to warn: you can confirm and send."
-          : "The directory cannot be reached. Your organisation's policy is to allow: the message will be sent without a check.",
+          ? "When list sizes cannot be checked, your organisation's policy is to warn: check the recipients, then confirm to send."
+          : "When list sizes cannot be checked, your organisation's policy is to allow the message without a check.",
+    notConfigured:
+      "Reach Guard has not been set up to read the directory yet. Ask IT to finish setting it up.",
+    settingsProblems:
+      "Reach Guard's settings could not all be read, so the last good or built-in policy applies. Details for IT:",
     signInTitle: "Sign in so Reach Guard can check list sizes",
     signIn: "Sign in",
+    signedIn: "Signed in.",
+    signInFailed: "Sign-in did not finish. Try again, or ask IT if it keeps failing.",
     recipientsHeading: "Recipients",
     field: { to: "To", cc: "Cc", bcc: "Bcc" } as Record<"to" | "cc" | "bcc", string>,
+    fieldHeading: (field: string, count: number) => `${field} (${formatCount(count)})`,
     kind: {
       person: "Person",
       list: "List",
       external: "External",
-      unknown: "Unknown",
+      unknown: "Unknown size",
       invalid: "Not an address",
     } as Record<"person" | "list" | "external" | "unknown" | "invalid", string>,
     members: (count: number) => `${formatCount(count)} member${count === 1 ? "" : "s"}`,
@@ -110,7 +123,8 @@ export const enGB = {
     blockedByPolicy: "blocked by policy",
     restricted: "you may not send to it",
     moderated: "moderated",
-    showMore: (left: number) => `Show 50 more (${formatCount(left)} left)`,
+    contactGroup: "personal contact group: change it in the message itself",
+    showMore: (next: number, left: number) => `Show ${formatCount(next)} more (${formatCount(left)} left)`,
     fixesHeading: "Fixes",
     moveAllToBcc: "Move all lists to Bcc",
     removeExternal: "Remove external recipients",
@@ -123,11 +137,16 @@ export const enGB = {
       `I understand this message will reach ${people(reach, accuracy)}`,
     confirm: "Confirm and allow sending",
     confirmed: "Confirmed. You can send this message now.",
-    cannotSend: "This message cannot be sent to these recipients. Use a fix above.",
+    cannotSend:
+      "Your organisation does not allow this message to be sent as it is. Remove the recipients named above to send it.",
     failed: "Reach Guard could not read this message's recipients.",
     retry: "Retry",
+    fixFailed: "The recipients could not be changed. Try again, or change them in the message.",
+    acknowledgeFailed: "Your confirmation could not be saved. Try again.",
     moved: (count: number) => `Moved ${formatCount(count)} recipient${count === 1 ? "" : "s"} to Bcc.`,
     removed: (count: number) => `Removed ${formatCount(count)} recipient${count === 1 ? "" : "s"}.`,
+    nothingChanged: "Nothing to change: those recipients are no longer in the message.",
+    outsideOutlook: "Open Reach Guard from a message you are writing in Outlook.",
   },
 } as const;
 

@@ -1,27 +1,37 @@
 import { Button, Checkbox } from "@fluentui/react-components";
-import { useState } from "react";
+import { forwardRef, useState } from "react";
 import { enGB } from "../strings/en-GB";
 import type { PaneSnapshot } from "./backend";
+import { usePaneStyles } from "./styles";
 
-/** The sender's confirmation of a warning, bound by the backend to this exact recipient set. */
-export function Acknowledge({
-  snapshot,
-  busy,
-  onConfirm,
-}: {
-  snapshot: PaneSnapshot;
-  busy: boolean;
-  onConfirm: () => void;
-}) {
+interface AcknowledgeProps {
+  readonly snapshot: PaneSnapshot;
+  readonly busy: boolean;
+  readonly onConfirm: () => void;
+}
+
+/**
+ * The sender's confirmation of a warning (or of a broadcaster's block), bound by the backend to this
+ * exact recipient set. The parent keys it by fingerprint, so a change of recipients clears the tick.
+ */
+export const Acknowledge = forwardRef<HTMLParagraphElement, AcknowledgeProps>(function Acknowledge(
+  { snapshot, busy, onConfirm },
+  confirmationRef,
+) {
+  const styles = usePaneStyles();
   const [checked, setChecked] = useState(false);
   const { decision } = snapshot;
   const text = enGB.taskPane;
   if (decision.verdict === "allow") return null;
   return (
-    <section aria-labelledby="ack-heading">
-      <h2 id="ack-heading">{text.acknowledgeHeading}</h2>
+    <section aria-labelledby="rg-acknowledge" className={styles.section}>
+      <h2 id="rg-acknowledge" className={styles.heading}>
+        {text.acknowledgeHeading}
+      </h2>
       {snapshot.acknowledged ? (
-        <p role="status">{text.confirmed}</p>
+        <p ref={confirmationRef} tabIndex={-1} className={styles.confirmed}>
+          {text.confirmed}
+        </p>
       ) : decision.acknowledgeable ? (
         <>
           <Checkbox
@@ -29,15 +39,13 @@ export function Acknowledge({
             onChange={(_, data) => setChecked(data.checked === true)}
             label={text.acknowledge(decision.reach, decision.accuracy)}
           />
-          <div>
-            <Button appearance="primary" disabled={!checked || busy} onClick={onConfirm}>
-              {text.confirm}
-            </Button>
-          </div>
+          <Button appearance="primary" disabled={!checked || busy} onClick={onConfirm}>
+            {text.confirm}
+          </Button>
         </>
       ) : (
-        <p>{text.cannotSend}</p>
+        <p className={styles.text}>{text.cannotSend}</p>
       )}
     </section>
   );
-}
+});

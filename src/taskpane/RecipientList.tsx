@@ -1,125 +1,87 @@
-import { Badge, Button } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import type { Field, ResolvedRecipient } from "../core/types";
 import { FIELDS } from "../core/types";
 import { enGB } from "../strings/en-GB";
 import type { Fix } from "./backend";
+import { RecipientRow } from "./RecipientRow";
+import { usePaneStyles } from "./styles";
 
+/** Rows shown at first and added by each "Show more": 1,000 recipients stay quick to draw. */
 export const PAGE = 50;
 
 /** Largest reach first: lists by size, unknown lists next (they may be huge), then the rest. */
 function weight(recipient: ResolvedRecipient): number {
   if (recipient.kind === "list") return 2_000_000_000 + (recipient.members ?? 0);
   if (recipient.kind === "unknown") return 1_000_000_000;
-  if (recipient.kind === "external") return 2;
-  return recipient.kind === "invalid" ? 3 : 1;
+  if (recipient.kind === "invalid") return 3;
+  return recipient.kind === "external" ? 2 : 1;
 }
 
 export function sortByReach(recipients: readonly ResolvedRecipient[]): ResolvedRecipient[] {
   return [...recipients].sort((a, b) => weight(b) - weight(a) || a.address.localeCompare(b.address));
 }
 
-interface RowProps {
-  readonly recipient: ResolvedRecipient;
+interface GroupProps {
+  readonly field: Field;
+  readonly recipients: readonly ResolvedRecipient[];
   readonly busy: boolean;
   readonly onFix: (fix: Fix) => void;
 }
 
-function Row({ recipient, busy, onFix }: RowProps) {
-  const text = enGB.taskPane;
-  const notes: string[] = [];
-  if (recipient.kind === "list" && recipient.members !== null) notes.push(text.members(recipient.members));
-  if (recipient.externalMembers) notes.push(text.outside(recipient.externalMembers));
-  if (recipient.blockedBy) notes.push(text.blockedByPolicy);
-  if (recipient.restricted) notes.push(text.restricted);
-  if (recipient.moderated) notes.push(text.moderated);
-  const movable = recipient.field !== "bcc" && (recipient.kind === "list" || recipient.kind === "unknown");
-  return (
-    <li className="rg-recipient">
-      <div>
-        <span className="rg-name">{recipient.displayName || recipient.address}</span>{" "}
-        <Badge appearance="outline" color={recipient.kind === "list" ? "warning" : "informative"}>
-          {text.kind[recipient.kind]}
-        </Badge>
-      </div>
-      {recipient.displayName && <div className="rg-address">{recipient.address}</div>}
-      {notes.length > 0 && <div className="rg-notes">{notes.join(" · ")}</div>}
-      <div className="rg-actions">
-        {movable && (
-          <Button
-            size="small"
-            disabled={busy}
-            aria-label={text.moveToBccLabel(recipient.address)}
-            onClick={() => onFix({ kind: "move-to-bcc", addresses: [recipient.address] })}
-          >
-            {text.moveToBcc}
-          </Button>
-        )}
-        <Button
-          size="small"
-          disabled={busy}
-          aria-label={text.removeLabel(recipient.address)}
-          onClick={() => onFix({ kind: "remove", addresses: [recipient.address] })}
-        >
-          {text.remove}
-        </Button>
-      </div>
-    </li>
-  );
-}
-
-function FieldGroup({
-  field,
-  recipients,
-  busy,
-  onFix,
-}: {
-  field: Field;
-  recipients: readonly ResolvedRecipient[];
-  busy: boolean;
-  onFix: (fix: Fix) => void;
-}) {
+function FieldGroup({ field, recipients, busy, onFix }: GroupProps) {
+  const styles = usePaneStyles();
   const [shown, setShown] = useState(PAGE);
-  const sorted = sortByReach(recipients);
+  const sorted = useMemo(() => sortByReach(recipients), [recipients]);
   const left = sorted.length - shown;
+  const seen = new Map<string, number>();
+  const headingId = `rg-field-${field}`;
   return (
-    <section aria-labelledby={`field-${field}`}>
-      <h3 id={`field-${field}`}>
-        {enGB.taskPane.field[field]} ({sorted.length})
+    <section aria-labelledby={headingId} className={styles.section}>
+      <h3 id={headingId} className={styles.subheading}>
+        {enGB.taskPane.fieldHeading(enGB.taskPane.field[field], sorted.length)}
       </h3>
-      <ul className="rg-list">
-        {sorted.slice(0, shown).map((recipient) => (
-          <Row
-            key={`${recipient.field}:${recipient.address}`}
-            recipient={recipient}
-            busy={busy}
-            onFix={onFix}
-          />
-        ))}
+      <ul className={styles.list} aria-labelledby={headingId}>
+        {sorted.slice(0, shown).map((recipient) => {
+          // The same address may appear twice in one field; each row keeps its own key.
+          const nth = (seen.get(recipient.address) ?? 0) + 1;
+          seen.set(recipient.address, nth);
+          return (
+            <RecipientRow
+              key={`${recipient.address}#${nth}`}
+              recipient={recipient}
+              busy={busy}
+              onFix={onFix}
+            />
+          );
+        })}
       </ul>
-      {left > 0 && <Button onClick={() => setShown(shown + PAGE)}>{enGB.taskPane.showMore(left)}</Button>}
+      {left > 0 && (
+        <Button onClick={() => setShown(shown + PAGE)}>
+          {enGB.taskPane.showMore(Math.min(PAGE, left), left)}
+        </Button>
+      )}
     </section>
   );
 }
 
-export function RecipientList({
-  recipients,
-  busy,
-  onFix,
-}: {
-  recipients: readonly ResolvedRecipient[];
-  busy: boolean;
-  onFix: (fix: Fix) => void;
-}) {
+/** Every recipient, grouped by field (To, Cc, Bcc), largest reach first within each. */
+export function RecipientList({ recipients, busy, onFix }: Omit<GroupProps, "field">) {
+  const styles = usePaneStyles();
+  const byField = useMemo(
+    () => FIELDS.map((field) => [field, recipients.filter((r) => r.field === field)] as const),
+    [recipients],
+  );
   return (
-    <section aria-labelledby="recipients-heading">
-      <h2 id="recipients-heading">{enGB.taskPane.recipientsHeading}</h2>
-      {FIELDS.map((field) => {
-        const inField = recipients.filter((recipient) => recipient.field === field);
-        return inField.length > 0 ? (
+    <section aria-labelledby="rg-recipients" className={styles.section}>
+      <h2 id="rg-recipients" className={styles.heading}>
+        {enGB.taskPane.recipientsHeading}
+      </h2>
+      {byField.map(([field, inField]) =>
+        inField.length > 0 ? (
           <FieldGroup key={field} field={field} recipients={inField} busy={busy} onFix={onFix} />
-        ) : null;
-      })}
+        ) : null,
+      )}
     </section>
   );
 }

@@ -1,43 +1,66 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { forwardRef } from "react";
+import type { ReasonCode } from "../core/types";
 import { enGB } from "../strings/en-GB";
 import type { PaneSnapshot } from "./backend";
+import { usePaneStyles } from "./styles";
 
-const DIRECTORY_CODES = new Set(["directory-unavailable", "directory-not-permitted", "no-token"]);
+const DIRECTORY_CODES: readonly ReasonCode[] = [
+  "directory-unavailable",
+  "directory-not-permitted",
+  "no-token",
+];
+const INTENT = { allow: "success", warn: "warning", block: "error" } as const;
 
-/** The verdict in plain words, its reasons, how exact the figure is, and what the policy does. */
-export function Summary({ snapshot }: { snapshot: PaneSnapshot }) {
-  const { decision } = snapshot;
+/** The verdict in plain words, the policy's reasons, how exact the figure is, and what the policy does. */
+export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }>(function Summary(
+  { snapshot },
+  verdictRef,
+) {
+  const styles = usePaneStyles();
   const text = enGB.taskPane;
-  const intent = decision.verdict === "block" ? "error" : decision.verdict === "warn" ? "warning" : "success";
-  const reasons = decision.reasons.filter(
-    (reason) => reason.verdict !== "allow" || reason.code === "broadcaster",
-  );
-  const directoryDown = decision.reasons.some((reason) => DIRECTORY_CODES.has(reason.code));
+  const { decision } = snapshot;
+  const directoryDown = decision.reasons.some((reason) => DIRECTORY_CODES.includes(reason.code));
+  const notConfigured =
+    !snapshot.needsSignIn && decision.reasons.some((reason) => reason.code === "no-token");
+  const empty = decision.recipients.length === 0;
   return (
-    <section aria-labelledby="verdict-heading">
-      <h1 id="verdict-heading" className="rg-verdict">
-        {text.reach(decision.reach, decision.accuracy)}
+    <section aria-labelledby="rg-verdict" className={styles.section}>
+      <h1 id="rg-verdict" ref={verdictRef} tabIndex={-1} className={styles.verdict}>
+        {empty ? text.noRecipients : text.reach(decision.reach, decision.accuracy)}
       </h1>
-      <MessageBar intent={intent} layout="multiline">
+      <MessageBar intent={INTENT[decision.verdict]} layout="multiline" className={styles.fullWidth}>
         <MessageBarBody>
-          <MessageBarTitle>
-            {decision.verdict === "allow"
-              ? text.fine
-              : `${decision.verdict === "block" ? "Blocked" : "Warning"}`}
-          </MessageBarTitle>
-          {reasons.length > 0 && (
-            <ul className="rg-reasons">
-              {reasons.map((reason, index) => (
+          <MessageBarTitle>{text.verdictTitle[decision.verdict]}</MessageBarTitle>
+          {decision.reasons.length > 0 && (
+            <ul className={styles.reasons}>
+              {decision.reasons.map((reason, index) => (
                 <li key={`${reason.code}-${index}`}>{reason.message}</li>
               ))}
             </ul>
           )}
         </MessageBarBody>
       </MessageBar>
-      <p className="rg-accuracy">{text.accuracy[decision.accuracy]}</p>
+      {!empty && <p className={styles.text}>{text.accuracy[decision.accuracy]}</p>}
       {directoryDown && (
-        <p className="rg-policy">{text.directoryPolicy(snapshot.directoryUnavailableVerdict)}</p>
+        <MessageBar intent="warning" layout="multiline" className={styles.fullWidth}>
+          <MessageBarBody>
+            <MessageBarTitle>{text.directoryTitle}</MessageBarTitle>
+            {text.directoryPolicy(snapshot.directoryUnavailableVerdict)}
+            {notConfigured && ` ${text.notConfigured}`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {snapshot.settingsProblems.length > 0 && (
+        <details className={styles.secondary}>
+          <summary>{text.settingsProblems}</summary>
+          <ul className={styles.reasons}>
+            {snapshot.settingsProblems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );
-}
+});

@@ -11,6 +11,8 @@ export interface PaneSnapshot {
   readonly needsSignIn: boolean;
   /** The policy's verdict when the directory cannot answer, to say it plainly. */
   readonly directoryUnavailableVerdict: "allow" | "warn" | "block";
+  /** What was wrong with the admin's policy.json or config.json, for IT: never blocks a send. */
+  readonly settingsProblems: readonly string[];
 }
 
 export type Fix =
@@ -20,9 +22,11 @@ export type Fix =
 
 export interface TaskPaneBackend {
   evaluate(): Promise<PaneSnapshot>;
-  /** Changes the draft; resolves with a short sentence saying what changed. */
+  /** Changes the draft; resolves with a short sentence saying what changed (the caller re-evaluates). */
   applyFix(fix: Fix): Promise<string>;
+  /** Binds the sender's confirmation to `decision`'s recipient set. */
   acknowledge(decision: Decision): Promise<void>;
+  /** Interactive sign-in, on a click; the caller re-evaluates. */
   signIn(): Promise<void>;
   /** Returns an unsubscribe function. */
   onRecipientsChanged(listener: () => void): () => void;

@@ -1,0 +1,116 @@
+import { acknowledgeDraft, checkDraft } from "../app/draft-check";
+import type { Settings } from "../app/settings";
+import type { Auth } from "../auth/naa";
+import { graphScopes } from "../auth/scopes";
+import type { Decision } from "../core/types";
+import { GROUP_COUNT_SCOPES, MAILTIPS_SCOPES } from "../directory/graph/scopes";
+import type { Directory } from "../directory/port";
+import { COMPOSE_DEADLINE_MS } from "../events/handlers";
+import { INFO_BAR_KEY, infoBarFor } from "../events/outcome";
+import type { ComposeItem } from "../office/compose-item";
+import { enGB } from "../strings/en-GB";
+import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
+import { planMoveToBcc, planRemove, type EditPlan } from "./fixes";
+
+// The task pane's view of Outlook: the same check as the event handlers (checkDraft on the draft's
+// sessionData), fixes written through the wrapped draft, and sign-in through nested app auth.
+// Everything platform-shaped is passed in, so tests drive it with a fake draft and directory.
+
+export interface OfficeBackendDeps {
+  readonly item: ComposeItem;
+  readonly loadSettings: (moment: "compose") => Promise<Settings>;
+  readonly directory: (settings: Settings) => Directory;
+  readonly auth: (settings: Settings) => Auth;
+  /** Office's RecipientsChanged event; resolves with a function that stops it. */
+  readonly subscribeRecipientsChanged: (listener: () => void) => Promise<() => void>;
+  readonly now?: () => number;
+}
+
+/** Every Graph permission the directory's paths ask for, so one sign-in covers them all. */
+export const SIGN_IN_PERMISSIONS: readonly string[] = [...MAILTIPS_SCOPES, ...GROUP_COUNT_SCOPES];
+
+export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
+  const now = deps.now ?? Date.now;
+  const { item } = deps;
+  let lastSettings: Settings | null = null;
+  let lastDecision: Decision | null = null;
+
+  async function evaluate(): Promise<PaneSnapshot> {
+    const settings = await deps.loadSettings("compose");
+    lastSettings = settings;
+    const check = await checkDraft(item, {
+      policy: settings.policy,
+      directory: deps.directory(settings),
+      deadlineAt: now() + COMPOSE_DEADLINE_MS,
+    });
+    const { decision, acknowledged } = check;
+    lastDecision = decision;
+    // Keep the info bar in step with what the pane now knows (after a sign-in, say), as the handlers do.
+    const { show } = infoBarFor(decision, acknowledged);
+    await (show ? item.showInfoBar(INFO_BAR_KEY, show) : item.removeInfoBar(INFO_BAR_KEY)).catch(
+      () => undefined,
+    );
+    return {
+      decision,
+      acknowledged,
+      needsSignIn:
+        settings.config.clientId !== "" && decision.reasons.some((reason) => reason.code === "no-token"),
+      directoryUnavailableVerdict: settings.policy.directoryUnavailable,
+      settingsProblems: settings.problems,
+    };
+  }
+
+  async function apply(plan: EditPlan, said: (count: number) => string): Promise<string> {
+    if (plan.changed === 0) return enGB.taskPane.nothingChanged;
+    for (const edit of plan.edits) await item.setRecipients(edit.field, edit.recipients);
+    return said(plan.changed);
+  }
+
+  return {
+    evaluate,
+
+    async applyFix(fix: Fix) {
+      const recipients = await item.getRecipients();
+      switch (fix.kind) {
+        case "move-to-bcc":
+          return apply(planMoveToBcc(recipients, fix.addresses), enGB.taskPane.moved);
+        case "remove":
+          return apply(planRemove(recipients, fix.addresses), enGB.taskPane.removed);
+        case "remove-external": {
+          const decision = lastDecision ?? (await evaluate()).decision;
+          const external = decision.recipients.filter((r) => r.kind === "external").map((r) => r.address);
+          return apply(planRemove(recipients, external), enGB.taskPane.removed);
+        }
+      }
+    },
+
+    async acknowledge(decision: Decision) {
+      if (!decision.acknowledgeable) throw new Error(`A ${decision.verdict} cannot be acknowledged here`);
+      if (!(await acknowledgeDraft(item, decision, new Date(now())))) {
+        throw new Error("Outlook did not save the acknowledgement");
+      }
+      // The sender has confirmed: the early warning has done its job.
+      await item.removeInfoBar(INFO_BAR_KEY);
+    },
+
+    async signIn() {
+      const settings = lastSettings ?? (await deps.loadSettings("compose"));
+      await deps.auth(settings).signIn(graphScopes(settings.config.graphRoot, SIGN_IN_PERMISSIONS));
+    },
+
+    onRecipientsChanged(listener: () => void) {
+      let stopped = false;
+      let stop: (() => void) | null = null;
+      Promise.resolve()
+        .then(() => deps.subscribeRecipientsChanged(listener))
+        .then(
+          (unsubscribe) => (stopped ? unsubscribe() : (stop = unsubscribe)),
+          () => undefined,
+        );
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
+  };
+}

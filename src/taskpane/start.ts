@@ -1,0 +1,56 @@
+import type { ClientFactory } from "../auth/naa";
+import { naaAuths } from "../auth/provider";
+import { directoryFor, settingsLoader, type Environment } from "../app/services";
+import { createComposeItem } from "../office/compose-item";
+import { officeReady, officeTheme, onOfficeThemeChanged, onRecipientsChanged } from "../office/requirements";
+import { selectStore } from "../storage/select";
+import { enGB } from "../strings/en-GB";
+import type { TaskPaneBackend } from "./backend";
+import { createOfficeBackend } from "./office-backend";
+import { createThemeSource, type ThemeSource } from "./theme";
+
+// Wiring for Outlook: the same environment as the event bundle (the host's policy and config, the
+// shared store, nested app authentication), the draft wrapped once, the theme followed.
+
+export interface StartOptions {
+  readonly root: HTMLElement;
+  /** The add-in's host, absolute (fixed at build). */
+  readonly baseUrl: string;
+  readonly office: typeof Office | undefined;
+  readonly window: Pick<Window, "matchMedia">;
+  readonly mount: (root: HTMLElement, backend: TaskPaneBackend, theme: ThemeSource) => void;
+  readonly msalClient?: ClientFactory;
+}
+
+/** Resolves once the pane is drawn, or the one sentence that says it only works in Outlook. */
+export async function startTaskPane(options: StartOptions): Promise<"mounted" | "outside-outlook"> {
+  const { office, root } = options;
+  if (!office || !(await officeReady(office))) {
+    const sentence = document.createElement("p");
+    sentence.textContent = enGB.taskPane.outsideOutlook;
+    root.replaceChildren(sentence);
+    return "outside-outlook";
+  }
+  const auths = naaAuths(options.msalClient);
+  const environment: Environment = {
+    baseUrl: options.baseUrl,
+    store: selectStore().store,
+    tokenProviderFor: auths.tokenProviderFor,
+  };
+  const backend = createOfficeBackend({
+    item: createComposeItem(office),
+    loadSettings: settingsLoader(environment),
+    directory: (settings) => directoryFor(environment, settings),
+    auth: (settings) => auths.authFor(settings.config),
+    subscribeRecipientsChanged: (listener) => onRecipientsChanged(listener, office),
+  });
+  const theme = createThemeSource({
+    officeTheme: () => officeTheme(office),
+    onOfficeThemeChanged: (listener) => onOfficeThemeChanged(listener, office),
+    ...(typeof options.window.matchMedia === "function"
+      ? { matchMedia: (query: string) => options.window.matchMedia(query) }
+      : {}),
+  });
+  options.mount(root, backend, theme);
+  return "mounted";
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Decision } from "../core/types";
+import { enGB } from "../strings/en-GB";
+import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
+
+// The pane's state: the newest evaluation wins over an older one still running, and each action
+// changes the draft, says what it did, then re-evaluates.
+
+export type PaneState =
+  | { readonly kind: "resolving" }
+  | { readonly kind: "ready"; readonly snapshot: PaneSnapshot; readonly updating: boolean }
+  | { readonly kind: "failed" };
+
+/** Where keyboard focus goes once an action's result is shown, so that it is never lost. */
+export type FocusTarget = "verdict" | "confirmation";
+
+export interface PaneActions {
+  retry(): void;
+  applyFix(fix: Fix): void;
+  acknowledge(decision: Decision): void;
+  signIn(): void;
+  focusDone(): void;
+}
+
+export interface TaskPaneModel {
+  readonly state: PaneState;
+  readonly busy: boolean;
+  /** What the last action did, for the live region. */
+  readonly notice: string;
+  readonly error: string | null;
+  readonly focusTarget: FocusTarget | null;
+  readonly actions: PaneActions;
+}
+
+export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
+  const [state, setState] = useState<PaneState>({ kind: "resolving" });
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
+  const sequence = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const mine = ++sequence.current;
+    setState((previous) =>
+      previous.kind === "ready" ? { ...previous, updating: true } : { kind: "resolving" },
+    );
+    try {
+      const snapshot = await backend.evaluate();
+      if (mine === sequence.current) setState({ kind: "ready", snapshot, updating: false });
+    } catch {
+      if (mine === sequence.current) setState({ kind: "failed" });
+    }
+  }, [backend]);
+
+  useEffect(() => {
+    void refresh();
+    return backend.onRecipientsChanged(() => void refresh());
+  }, [backend, refresh]);
+
+  const actions = useMemo((): PaneActions => {
+    const text = enGB.taskPane;
+    const run = async (work: () => Promise<string | void>, failure: string, focus: FocusTarget) => {
+      setBusy(true);
+      setError(null);
+      setNotice("");
+      try {
+        const said = await work();
+        if (said) setNotice(said);
+      } catch {
+        setError(failure);
+        setBusy(false);
+        return;
+      }
+      await refresh();
+      setFocusTarget(focus);
+      setBusy(false);
+    };
+    return {
+      retry: () => void refresh(),
+      applyFix: (fix) => void run(() => backend.applyFix(fix), text.fixFailed, "verdict"),
+      acknowledge: (decision) =>
+        void run(() => backend.acknowledge(decision), text.acknowledgeFailed, "confirmation"),
+      signIn: () => void run(() => backend.signIn().then(() => text.signedIn), text.signInFailed, "verdict"),
+      focusDone: () => setFocusTarget(null),
+    };
+  }, [backend, refresh]);
+
+  return { state, busy, notice, error, focusTarget, actions };
+}

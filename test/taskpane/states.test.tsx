@@ -1,0 +1,187 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { act, screen, within } from "@testing-library/react";
+import { deferred, decisionFor, down, FakeBackend, list, noToken, SENDER, snapshotOf } from "./fakes";
+import type { PaneSnapshot } from "../../src/taskpane/backend";
+import { renderPane } from "./render";
+
+// Each state of the pane, from real core decisions: what a sender reads and what they may do.
+
+const ALL_STAFF = "everyone@example.org";
+const LEADS = "clinical-leads@example.org";
+const verdict = () => screen.getByRole("heading", { level: 1 });
+
+test("while the first check runs, the pane says so and shows no verdict", async () => {
+  const first = deferred<PaneSnapshot>();
+  const backend = new FakeBackend(first.promise);
+  renderPane(backend);
+  expect(
+    screen.getByRole("progressbar", { name: "Checking who this message will reach…" }),
+  ).toBeInTheDocument();
+  expect(screen.queryByRole("heading", { level: 1 })).toBeNull();
+  await act(async () => first.resolve(snapshotOf(decisionFor({ to: ["a.person@example.org"] }))));
+  expect(verdict()).toHaveTextContent("This message will reach 1 person.");
+  expect(screen.queryByRole("progressbar")).toBeNull();
+});
+
+test("a block for 840,000 says so in plain words and offers no acknowledgement", async () => {
+  const decision = decisionFor({ to: [ALL_STAFF] }, { [ALL_STAFF]: list(840_000) });
+  renderPane(new FakeBackend(snapshotOf(decision)));
+  expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent(
+    "This message will reach about 840,000 people.",
+  );
+  expect(screen.getByText("Cannot be sent as it is")).toBeInTheDocument();
+  expect(
+    screen.getByText("This message would reach about 840,000 people; your organisation's limit is 5,000."),
+  ).toBeInTheDocument();
+  expect(screen.getByText("This figure is exact.")).toBeInTheDocument();
+  expect(screen.queryByRole("checkbox")).toBeNull();
+  expect(screen.queryByRole("button", { name: "Confirm and allow sending" })).toBeNull();
+  expect(screen.getByText(/does not allow this message to be sent as it is/)).toBeInTheDocument();
+  expect(screen.getByTestId("task-pane")).toContainElement(verdict());
+});
+
+test("a warning is confirmed with the tick and the button, which acknowledges that very decision", async () => {
+  const decision = decisionFor({ to: [LEADS] }, { [LEADS]: list(312) });
+  const backend = new FakeBackend(snapshotOf(decision));
+  backend.acknowledge.mockImplementation(async () => {
+    backend.next = snapshotOf(decision, { acknowledged: true });
+  });
+  const { user } = renderPane(backend);
+  const tick = await screen.findByRole("checkbox", {
+    name: "I understand this message will reach 312 people",
+  });
+  const confirm = screen.getByRole("button", { name: "Confirm and allow sending" });
+  expect(confirm).toBeDisabled();
+  await user.click(tick);
+  expect(confirm).toBeEnabled();
+  await user.click(confirm);
+  expect(backend.acknowledge).toHaveBeenCalledTimes(1);
+  expect(backend.acknowledge.mock.calls[0]?.[0]).toBe(decision);
+  const confirmed = await screen.findByText("Confirmed. You can send this message now.");
+  expect(confirmed).toHaveFocus();
+  expect(screen.queryByRole("checkbox")).toBeNull();
+  expect(backend.evaluations).toBe(2);
+});
+
+test("a failed acknowledgement is reported and the sender may try again", async () => {
+  const decision = decisionFor({ to: [LEADS] }, { [LEADS]: list(312) });
+  const backend = new FakeBackend(snapshotOf(decision));
+  backend.acknowledge.mockRejectedValueOnce(new Error("sessionData refused"));
+  const { user } = renderPane(backend);
+  await user.click(await screen.findByRole("checkbox", { name: /I understand/ }));
+  await user.click(screen.getByRole("button", { name: "Confirm and allow sending" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent(
+    "Your confirmation could not be saved. Try again.",
+  );
+  expect(screen.getByRole("button", { name: "Confirm and allow sending" })).toBeEnabled();
+});
+
+test("a broadcaster's block becomes a warning they may acknowledge", async () => {
+  const decision = decisionFor(
+    { to: [ALL_STAFF] },
+    { [ALL_STAFF]: list(840_000) },
+    { broadcasters: [SENDER] },
+  );
+  renderPane(new FakeBackend(snapshotOf(decision)));
+  expect(await screen.findByText("Check before sending")).toBeInTheDocument();
+  expect(screen.getByText(/You are allowed to send to large audiences/)).toBeInTheDocument();
+  expect(
+    screen.getByRole("checkbox", { name: "I understand this message will reach about 840,000 people" }),
+  ).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Confirm and allow sending" })).toBeInTheDocument();
+});
+
+test.each([
+  ["block", /policy is to block the message: remove large lists, or try again later/],
+  ["warn", /policy is to warn: check the recipients, then confirm to send/],
+  ["allow", /policy is to allow the message without a check/],
+] as const)("with the directory down, the policy's %s is stated in words", async (policyVerdict, words) => {
+  const decision = decisionFor({ to: [LEADS] }, { [LEADS]: down }, { directoryUnavailable: policyVerdict });
+  renderPane(new FakeBackend(snapshotOf(decision, { directoryUnavailableVerdict: policyVerdict })));
+  expect(await screen.findByText("List sizes could not be checked")).toBeInTheDocument();
+  expect(screen.getByText(words)).toBeInTheDocument();
+  expect(screen.getByText(/The directory could not be reached in time/)).toBeInTheDocument();
+  expect(screen.getByText(/This figure is incomplete/)).toBeInTheDocument();
+});
+
+test("without a token the pane offers sign-in, then checks again", async () => {
+  const before = decisionFor({ to: [LEADS] }, { [LEADS]: noToken });
+  const after = decisionFor({ to: [LEADS] }, { [LEADS]: list(312) });
+  const backend = new FakeBackend(snapshotOf(before, { needsSignIn: true }));
+  backend.signIn.mockImplementation(async () => {
+    backend.next = snapshotOf(after);
+  });
+  const { user } = renderPane(backend);
+  const region = await screen.findByRole("region", { name: "Sign in so Reach Guard can check list sizes" });
+  await user.click(within(region).getByRole("button", { name: "Sign in" }));
+  expect(backend.signIn).toHaveBeenCalledTimes(1);
+  expect(await screen.findByRole("heading", { name: "This message will reach 312 people." })).toHaveFocus();
+  expect(backend.evaluations).toBe(2);
+  expect(screen.getByRole("status")).toHaveTextContent("Signed in.");
+  expect(screen.queryByRole("button", { name: "Sign in" })).toBeNull();
+});
+
+test("a sign-in that does not finish is reported, and the button stays", async () => {
+  const decision = decisionFor({ to: [LEADS] }, { [LEADS]: noToken });
+  const backend = new FakeBackend(snapshotOf(decision, { needsSignIn: true }));
+  backend.signInAnswer = new Error("user_cancelled");
+  const { user } = renderPane(backend);
+  await user.click(await screen.findByRole("button", { name: "Sign in" }));
+  expect(await screen.findByRole("alert")).toHaveTextContent("Sign-in did not finish.");
+  expect(screen.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  expect(backend.evaluations).toBe(1);
+});
+
+test("without a token and no app registration, the pane says IT must finish the set-up", async () => {
+  const decision = decisionFor({ to: [LEADS] }, { [LEADS]: noToken });
+  renderPane(new FakeBackend(snapshotOf(decision, { needsSignIn: false })));
+  expect(await screen.findByText(/has not been set up to read the directory yet/)).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Sign in" })).toBeNull();
+});
+
+test("a failed check is said plainly and Retry checks again", async () => {
+  const backend = new FakeBackend(new Error("mailbox said no"));
+  const { user } = renderPane(backend);
+  const alert = await screen.findByRole("alert");
+  expect(
+    within(alert).getByRole("heading", { name: "Reach Guard could not read this message's recipients." }),
+  );
+  backend.next = snapshotOf(decisionFor({ to: ["a.person@example.org"] }));
+  await user.click(within(alert).getByRole("button", { name: "Retry" }));
+  expect(
+    await screen.findByRole("heading", { name: "This message will reach 1 person." }),
+  ).toBeInTheDocument();
+  expect(screen.queryByRole("alert")).toBeNull();
+});
+
+test("ordinary mail is fine to send, with no fixes or confirmation to distract", async () => {
+  const decision = decisionFor({ to: ["ward7-team@example.org"] }, { "ward7-team@example.org": list(12) });
+  renderPane(new FakeBackend(snapshotOf(decision)));
+  expect(await screen.findByText("Fine to send")).toBeInTheDocument();
+  expect(verdict()).toHaveTextContent("This message will reach 12 people.");
+  expect(screen.queryByRole("region", { name: "Fixes" })).toBeNull();
+  expect(screen.queryByRole("region", { name: "Confirm" })).toBeNull();
+  expect(screen.getByRole("button", { name: "Remove ward7-team@example.org" })).toBeInTheDocument();
+});
+
+test("an upper bound and a message with no recipients are each said as such", async () => {
+  const decision = decisionFor({ to: [LEADS, "a.person@example.org"] }, { [LEADS]: list(312) });
+  const backend = new FakeBackend(snapshotOf(decision));
+  renderPane(backend);
+  expect(await screen.findByText(/This is an upper bound/)).toBeInTheDocument();
+  expect(verdict()).toHaveTextContent("This message will reach up to about 313 people.");
+  act(() => backend.changeRecipients(snapshotOf(decisionFor({}))));
+  expect(await screen.findByText("This message has no recipients yet.")).toBeInTheDocument();
+});
+
+test("problems with the admin's settings are there for IT, folded away", async () => {
+  const problems = ["policy.json: blockAt must be a whole number >= warnAt"];
+  renderPane(
+    new FakeBackend(
+      snapshotOf(decisionFor({ to: ["a.person@example.org"] }), { settingsProblems: problems }),
+    ),
+  );
+  expect(await screen.findByText(/settings could not all be read/)).toBeInTheDocument();
+  expect(screen.getByText(problems[0] ?? "")).toBeInTheDocument();
+});
