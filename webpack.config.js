@@ -158,13 +158,15 @@ function playgroundConfig(options) {
   return {
     ...common(options, "playground"),
     target: ["web", "es2020"],
-    entry: { playground: ENTRIES.playground },
+    // frame.js goes into the add-in's frames between office.js and the add-in (src/playground/frame).
+    entry: { playground: ENTRIES.playground, frame: "./src/playground/frame/index.ts" },
     output: { path: join(options.outDir, "playground"), filename: "[name].js", publicPath: "" },
     module: { rules: [babelRule(PAGE_TARGETS, { includeNodeModules: false, react: true })] },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "index.html",
         template: join(PAGES, "playground.html"),
+        chunks: ["playground"],
         minify: false,
       }),
       new CopyWebpackPlugin({

@@ -117,7 +117,8 @@ async function main(argv) {
     }
     options = { ...resolveOptions(parsed.input), cache: parsed.cache };
     configs = selectConfigs(createConfigs(options), parsed.only);
-    cleanOutDir(options.outDir);
+    // A partial build (--only) replaces its own bundles and leaves the rest of the folder alone.
+    if (parsed.only === undefined) cleanOutDir(options.outDir);
   } catch (error) {
     console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
     return 2;

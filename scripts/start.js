@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds the add-in with the playground (a stand-in Outlook) and serves it, with the
-// local Graph-compatible server on the demo directory behind it. `PORT=4000 npm start` moves it.
-const { join } = require("node:path");
+// local Graph-compatible server on the demo directory behind it. `PORT=4000 npm start` moves it;
+// `npm start -- --policy my-policy.json` tries an admin's policy on the demo directory.
+const { join, resolve } = require("node:path");
+const { parseArgs } = require("node:util");
 const { main: build } = require("./build");
 
 const root = join(__dirname, "..");
@@ -16,6 +18,14 @@ function readPort(value) {
 }
 
 async function main() {
+  let policyPath;
+  try {
+    const { values } = parseArgs({ args: process.argv.slice(2), options: { policy: { type: "string" } } });
+    policyPath = values.policy === undefined ? undefined : resolve(values.policy);
+  } catch (error) {
+    console.error(`start: ${error.message}. Usage: npm start [-- --policy my-policy.json]`);
+    return 2;
+  }
   const port = readPort(process.env.PORT);
   if (port === null) {
     console.error(`start: PORT must be a whole number from 0 to 65535, got ${process.env.PORT}`);
@@ -35,7 +45,7 @@ async function main() {
   // The server is TypeScript like the rest of the project; tsx compiles it on the fly.
   require("tsx/cjs/api").register();
   const { run } = require("../src/playground/server/main.ts");
-  return run({ distDir: outDir, port, host });
+  return run({ distDir: outDir, port, host, ...(policyPath ? { policyPath } : {}) });
 }
 
 main().then(

@@ -1,0 +1,67 @@
+import { Dropdown, Field, Option, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import type { PlaygroundFaults } from "../host/faults";
+import { text } from "./strings";
+import { useHost, usePlaygroundState } from "./usePlayground";
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXL,
+    alignItems: "flex-start",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  intro: { maxWidth: "44rem", margin: 0 },
+  title: { margin: `0 0 ${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase500 },
+  faults: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
+});
+
+const FAULTS: readonly (keyof PlaygroundFaults)[] = ["slow", "throttled", "down", "noToken"];
+
+export function Header() {
+  const host = useHost();
+  const state = usePlaygroundState();
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      <div className={styles.intro}>
+        <h1 className={styles.title}>{text.title}</h1>
+        <p className={styles.intro}>{text.intro}</p>
+      </div>
+      <fieldset className={styles.faults}>
+        <legend className={styles.legend}>{text.faultsHeading}</legend>
+        {FAULTS.map((name) => (
+          <Switch
+            key={name}
+            label={text.faults[name]}
+            checked={state.faults[name]}
+            onChange={(_, data) => void host.setFault(name, data.checked)}
+          />
+        ))}
+      </fieldset>
+      <Field label={text.outlookVersion}>
+        <Dropdown
+          value={text.versions[state.mailboxVersion] ?? state.mailboxVersion}
+          selectedOptions={[state.mailboxVersion]}
+          onOptionSelect={(_, data) => data.optionValue && host.setMailboxVersion(data.optionValue)}
+        >
+          {Object.entries(text.versions).map(([version, label]) => (
+            <Option key={version} value={version}>
+              {label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    </header>
+  );
+}

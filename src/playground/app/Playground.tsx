@@ -1,0 +1,78 @@
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import type { PlaygroundHost } from "../host/playground-host";
+import { Compose } from "./Compose";
+import { Header } from "./Header";
+import { Folders, MessageList } from "./MailList";
+import { ReadingPane } from "./ReadingPane";
+import { SmartAlertDialog } from "./SmartAlertDialog";
+import { text } from "./strings";
+import { TaskPaneFrame } from "./TaskPaneFrame";
+import { HostContext, usePlaygroundState } from "./usePlayground";
+
+const useStyles = makeStyles({
+  shell: { display: "flex", flexDirection: "column", height: "100vh", color: tokens.colorNeutralForeground1 },
+  body: {
+    display: "grid",
+    gridTemplateColumns: "11rem 18rem minmax(24rem, 1fr) auto",
+    flexGrow: 1,
+    minHeight: 0,
+  },
+  column: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", minHeight: 0 },
+  main: { overflowY: "auto", minHeight: 0, display: "flex", flexDirection: "column" },
+  log: { padding: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  hidden: { display: "none" },
+});
+
+function Layout() {
+  const state = usePlaygroundState();
+  const styles = useStyles();
+  return (
+    <div className={styles.shell}>
+      <Header />
+      <div className={styles.body}>
+        <div className={styles.column}>
+          <Folders />
+          <section aria-label={text.eventLog} className={styles.log}>
+            <h2>{text.eventLog}</h2>
+            <ul>
+              {state.log.map((line, index) => (
+                <li key={`${index}-${line}`}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        <div className={styles.column}>
+          <MessageList />
+        </div>
+        <main className={styles.main}>{state.draft ? <Compose draft={state.draft} /> : <ReadingPane />}</main>
+        {state.draft && state.taskPane.open && <TaskPaneFrame generation={state.taskPane.generation} />}
+      </div>
+      {/* The add-in's event runtime: Outlook on the web loads commands.html in a hidden frame. */}
+      <iframe
+        className={styles.hidden}
+        title="Reach Guard event runtime"
+        src="commands.html"
+        aria-hidden="true"
+        tabIndex={-1}
+      />
+      {state.alert && <SmartAlertDialog alert={state.alert} addinName={"Reach Guard"} />}
+    </div>
+  );
+}
+
+export function Playground({ host }: { host: PlaygroundHost }) {
+  return (
+    <HostContext.Provider value={host}>
+      <FluentProvider theme={webLightTheme}>
+        <datalist id="directory-suggestions">
+          {host.environment.directory.map((entry) => (
+            <option key={entry.address} value={entry.address}>
+              {entry.displayName}
+            </option>
+          ))}
+        </datalist>
+        <Layout />
+      </FluentProvider>
+    </HostContext.Provider>
+  );
+}

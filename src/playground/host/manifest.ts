@@ -1,0 +1,49 @@
+// The playground reads the built manifest.xml as Outlook would: which function runs for which
+// launch event, the send mode, and the compose button that opens the task pane. So the page drives
+// exactly what an admin deploys.
+
+export interface ManifestFacts {
+  readonly launchEvents: Readonly<
+    Record<string, { readonly functionName: string; readonly sendMode: string | null }>
+  >;
+  readonly taskPaneButton: { readonly id: string; readonly label: string } | null;
+  readonly displayName: string;
+}
+
+function byTag(root: Document | Element, name: string): Element[] {
+  return Array.from(root.getElementsByTagNameNS("*", name));
+}
+
+export function parseManifest(xml: string, parser: DOMParser = new DOMParser()): ManifestFacts {
+  const doc = parser.parseFromString(xml, "application/xml");
+  if (byTag(doc, "parsererror").length > 0) throw new Error("manifest.xml is not well-formed XML");
+  const strings = new Map<string, string>();
+  for (const node of byTag(doc, "String")) {
+    const id = node.getAttribute("id");
+    if (id) strings.set(id, node.getAttribute("DefaultValue") ?? "");
+  }
+  const launchEvents: Record<string, { functionName: string; sendMode: string | null }> = {};
+  for (const node of byTag(doc, "LaunchEvent")) {
+    const type = node.getAttribute("Type");
+    const functionName = node.getAttribute("FunctionName");
+    if (type && functionName) launchEvents[type] = { functionName, sendMode: node.getAttribute("SendMode") };
+  }
+  const button = byTag(doc, "Control").find((control) =>
+    byTag(control, "Action").some((action) =>
+      (action.getAttribute("xsi:type") ?? "").endsWith("ShowTaskpane"),
+    ),
+  );
+  const labelId = button ? byTag(button, "Label")[0]?.getAttribute("resid") : null;
+  const displayName = byTag(doc, "DisplayName")[0]?.getAttribute("DefaultValue") ?? "Add-in";
+  return {
+    launchEvents,
+    taskPaneButton:
+      button && button.getAttribute("id")
+        ? {
+            id: button.getAttribute("id") ?? "",
+            label: (labelId && strings.get(labelId)) || "Open task pane",
+          }
+        : null,
+    displayName,
+  };
+}

@@ -1,0 +1,99 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { loadDemoDirectory, startFakeGraph, type FakeGraph } from "../../fake-graph";
+import { DEMO_DIRECTORY_PATH } from "../../fake-graph/demo";
+import { parsePolicyText } from "../../core/policy";
+import { readStatic } from "./static-files";
+import { playgroundEnvironment, playgroundHostConfig } from "./environment";
+
+// The playground's web server: the built add-in (as an admin would host it), the playground page,
+// a config.json that points the add-in at the local Graph-compatible server on the demo directory,
+// and that server itself. Listens on this machine only.
+
+export interface PlaygroundOptions {
+  /** The build folder: npm start's, or the browser tests'. */
+  readonly distDir: string;
+  readonly port?: number;
+  readonly host?: string;
+  /** A policy file to use instead of the built one (checked before the server starts). */
+  readonly policyPath?: string;
+}
+
+export interface Playground {
+  /** The page: http://localhost:<port>/playground/ */
+  readonly url: string;
+  readonly origin: string;
+  readonly graph: FakeGraph;
+  close(): Promise<void>;
+}
+
+export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+  const root = resolve(options.distDir);
+  const policyText = options.policyPath ? await readFile(options.policyPath, "utf8") : null;
+  if (policyText !== null) parsePolicyText(policyText); // a broken file stops here, with its field named
+  const directory = loadDemoDirectory();
+  const demoData = JSON.parse(await readFile(DEMO_DIRECTORY_PATH, "utf8")) as unknown;
+  const graph = await startFakeGraph({ directory });
+  const sockets = new Set<Socket>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const send = (status: number, type: string, body: string | Buffer) => {
+      // Everything here changes with each build: never cached. The add-in's JSON is read across
+      // localhost and 127.0.0.1, so it may be read from either.
+      res.writeHead(status, {
+        "Content-Type": type,
+        "Cache-Control": "no-store",
+        "Access-Control-Allow-Origin": "*",
+      });
+      res.end(body);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "text/plain", "Method not allowed");
+    if (path === "/") {
+      res.writeHead(302, { Location: "/playground/" });
+      return void res.end();
+    }
+    if (path === "/config.json")
+      return send(200, "application/json", JSON.stringify(playgroundHostConfig(graph.url)));
+    if (path === "/policy.json" && policyText !== null) return send(200, "application/json", policyText);
+    if (path === "/playground/env.json")
+      return send(200, "application/json", JSON.stringify(playgroundEnvironment(demoData, graph.url)));
+    const file = await readStatic(root, path);
+    if (!file) return send(404, "text/plain; charset=utf-8", "Not found");
+    send(200, file.type, file.body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+      res.end("The playground server failed.");
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once("error", fail);
+      server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => done());
+    });
+  } catch (error) {
+    await graph.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://localhost:${port}`;
+  return {
+    url: `${origin}/playground/`,
+    origin,
+    graph,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+      await graph.close();
+    },
+  };
+}

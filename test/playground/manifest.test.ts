@@ -1,0 +1,27 @@
+/** @jest-environment jsdom */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseManifest } from "../../src/playground/host/manifest";
+
+// The playground runs what the deployed manifest declares: it reads the launch events, the send
+// mode and the task-pane button from the same template the build fills in.
+
+const template = readFileSync(join(__dirname, "..", "..", "manifest", "manifest.template.xml"), "utf8");
+const built = (sendMode: string) =>
+  template.replace(/\$\{SEND_MODE\}/g, sendMode).replace(/\$\{[A-Z_]+\}/g, "https://host.example.org");
+
+test("reads each launch event's function, the send mode and the compose button", () => {
+  const facts = parseManifest(built("SoftBlock"));
+  expect(facts.launchEvents).toEqual({
+    OnMessageCompose: { functionName: "onMessageComposeHandler", sendMode: null },
+    OnMessageRecipientsChanged: { functionName: "onMessageRecipientsChangedHandler", sendMode: null },
+    OnMessageSend: { functionName: "onMessageSendHandler", sendMode: "SoftBlock" },
+  });
+  expect(facts.taskPaneButton).toEqual({ id: "msgComposeOpenPaneButton", label: "Review recipients" });
+  expect(facts.displayName).toBe("Reach Guard");
+  expect(parseManifest(built("PromptUser")).launchEvents.OnMessageSend?.sendMode).toBe("PromptUser");
+});
+
+test("a manifest that is not XML is refused", () => {
+  expect(() => parseManifest("<OfficeApp><unclosed></OfficeApp>")).toThrow(/not well-formed/);
+});
