@@ -58,6 +58,8 @@ export interface FakeDirectory {
   groupById(id: string): GroupData | null;
   /** Distinct users reached through a group, nested groups expanded. */
   transitiveUsers(group: GroupData): FakeUser[];
+  /** Nested groups and users, each once: what Graph's transitiveMembers lists. */
+  transitiveMembers(group: GroupData): (FakeUser | GroupData)[];
   /** Direct members, users and groups, in order. */
   directMembers(group: GroupData): (FakeUser | GroupData)[];
   mailTip(address: string, sender: string): MailTipFacts;
@@ -87,17 +89,19 @@ export function createFakeDirectory(data: DirectoryData): FakeDirectory {
   const domains = data.domains.map((domain) => domain.toLowerCase());
   const internal = (address: string) => domains.includes(address.split("@")[1] ?? "");
 
-  function transitiveUsers(group: GroupData): FakeUser[] {
-    const seenGroups = new Set<string>();
-    const found = new Map<string, FakeUser>();
+  function transitiveMembers(group: GroupData): (FakeUser | GroupData)[] {
+    const seenGroups = new Set<string>([group.id]);
+    const found = new Map<string, FakeUser | GroupData>();
     const walk = (current: GroupData) => {
-      if (seenGroups.has(current.id)) return;
-      seenGroups.add(current.id);
       for (const member of current.members ?? []) {
         const address = member.toLowerCase();
         const nested = groups.get(address);
-        if (nested) walk(nested);
-        else {
+        if (nested) {
+          if (seenGroups.has(nested.id)) continue;
+          seenGroups.add(nested.id);
+          found.set(address, nested);
+          walk(nested);
+        } else {
           const user = users.get(address);
           if (user) found.set(address, user);
         }
@@ -107,12 +111,16 @@ export function createFakeDirectory(data: DirectoryData): FakeDirectory {
     return [...found.values()];
   }
 
+  const transitiveUsers = (group: GroupData): FakeUser[] =>
+    transitiveMembers(group).filter((member): member is FakeUser => !("kind" in member));
+
   return {
     me: data.me.toLowerCase(),
     user: (mail) => users.get(mail.toLowerCase()) ?? null,
     group: (mail) => groups.get(mail.toLowerCase()) ?? null,
     groupById: (id) => groupsById.get(id) ?? null,
     transitiveUsers,
+    transitiveMembers,
     directMembers: (group) =>
       (group.members ?? []).flatMap((member) => {
         const found = groups.get(member.toLowerCase()) ?? users.get(member.toLowerCase());

@@ -67,6 +67,35 @@ export class FaultState {
   }
 }
 
+const TARGETS: readonly FaultTarget[] = ["any", "mailtips", "groups", "count", "batch"];
+const COUNTED_FIELDS: Record<FaultName, readonly string[]> = {
+  throttle: ["times", "on", "retryAfter"],
+  status: ["times", "on", "code", "retryAfter"],
+  malformed: ["times", "on"],
+  drop: ["times", "on"],
+  hang: ["times", "on"],
+};
+
+// A fault with a misspelt target or count would otherwise never fire and a test would pass for the
+// wrong reason, so every field is checked and the first problem named.
+function checkCounted(name: FaultName, fault: unknown): void {
+  if (typeof fault !== "object" || fault === null || Array.isArray(fault))
+    throw new Error(`${name} must be an object`);
+  const fields = fault as Record<string, unknown>;
+  for (const key of Object.keys(fields))
+    if (!COUNTED_FIELDS[name].includes(key)) throw new Error(`unknown field ${name}.${key}`);
+  if (fields.times !== undefined && !(Number.isInteger(fields.times) && (fields.times as number) >= 1))
+    throw new Error(`${name}.times must be a whole number >= 1`);
+  if (fields.on !== undefined && !TARGETS.includes(fields.on as FaultTarget))
+    throw new Error(`${name}.on must be one of ${TARGETS.join(", ")}`);
+  const retryAfter = fields.retryAfter;
+  const retryOk =
+    retryAfter === undefined ||
+    (typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter >= 0) ||
+    (typeof retryAfter === "string" && retryAfter.trim() !== "");
+  if (!retryOk) throw new Error(`${name}.retryAfter must be seconds >= 0 or an HTTP date`);
+}
+
 export function validateFaults(value: unknown): Faults {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new Error("faults must be an object");
@@ -76,7 +105,15 @@ export function validateFaults(value: unknown): Faults {
   if (faults.latencyMs !== undefined && !(Number.isFinite(faults.latencyMs) && faults.latencyMs >= 0)) {
     throw new Error("latencyMs must be a number >= 0");
   }
-  if (faults.status !== undefined && !Number.isInteger(faults.status.code))
-    throw new Error("status.code must be an HTTP status");
+  for (const name of Object.keys(COUNTED_FIELDS) as FaultName[]) {
+    if (faults[name] !== undefined) checkCounted(name, faults[name]);
+  }
+  if (faults.status !== undefined) {
+    const code = faults.status.code;
+    if (!(Number.isInteger(code) && code >= 400 && code <= 599))
+      throw new Error("status.code must be an HTTP error status (400-599)");
+  }
+  if (faults.unauthorized !== undefined && typeof faults.unauthorized !== "boolean")
+    throw new Error("unauthorized must be true or false");
   return faults;
 }

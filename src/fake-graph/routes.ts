@@ -96,6 +96,18 @@ function select(resource: Record<string, unknown>, fields: string | null): Recor
   return Object.fromEntries(Object.entries(resource).filter(([key]) => wanted.includes(key)));
 }
 
+/** `…#groups`, or `…#groups(id,mail)` when `$select` names properties, as Graph answers. */
+function contextFor(entitySet: string, url: URL): string {
+  const fields = url.searchParams.get("$select");
+  const list = fields
+    ? fields
+        .split(",")
+        .map((field) => field.trim())
+        .filter(Boolean)
+    : [];
+  return `${CONTEXT}#${entitySet}${list.length > 0 ? `(${list.join(",")})` : ""}`;
+}
+
 function permitted(token: string | null, permission: Permission): boolean {
   return token !== null && (TOKEN_PERMISSIONS[token] ?? []).includes(permission);
 }
@@ -166,7 +178,7 @@ function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswe
       group && group.kind !== "dynamic"
         ? [select(groupResource(group), url.searchParams.get("$select"))]
         : [];
-    return json({ "@odata.context": `${CONTEXT}#groups`, value });
+    return json({ "@odata.context": contextFor("groups", url), value });
   }
   const group = directory.groupById(decodeURIComponent(parts[1] ?? ""));
   if (!group || group.kind === "dynamic") {
@@ -181,11 +193,8 @@ function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswe
     return errorAnswer(400, "BadRequest", "Unsupported segment.");
   if (parts[3] === "microsoft.graph.user" && parts[4] === "$count") {
     if (call.headers.consistencylevel?.toLowerCase() !== "eventual") {
-      return errorAnswer(
-        400,
-        "Request_BadRequest",
-        "Count is not currently supported: add the ConsistencyLevel header set to eventual.",
-      );
+      // As documented in "Advanced query capabilities on Microsoft Entra ID objects" (error handling).
+      return errorAnswer(400, "Request_BadRequest", "$count is not currently supported.");
     }
     let users =
       relation === "members"
@@ -205,18 +214,14 @@ function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswe
     };
   }
   if (parts.length !== 3) return errorAnswer(400, "BadRequest", "Unsupported segment.");
-  const members =
-    relation === "members"
-      ? directory
-          .directMembers(group)
-          .map((member) =>
-            "kind" in member
-              ? { "@odata.type": "#microsoft.graph.group", ...groupResource(member) }
-              : { "@odata.type": "#microsoft.graph.user", ...userResource(member) },
-          )
-      : directory
-          .transitiveUsers(group)
-          .map((user) => ({ "@odata.type": "#microsoft.graph.user", ...userResource(user) }));
+  // transitiveMembers is "a flat list of all nested members": the nested groups too, not only users.
+  const members = (
+    relation === "members" ? directory.directMembers(group) : directory.transitiveMembers(group)
+  ).map((member) =>
+    "kind" in member
+      ? { "@odata.type": "#microsoft.graph.group", ...groupResource(member) }
+      : { "@odata.type": "#microsoft.graph.user", ...userResource(member) },
+  );
   return page(call, url, members, `${CONTEXT}#directoryObjects`);
 }
 
@@ -227,16 +232,22 @@ function users(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswer
   if (mail === null) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
   const user = directory.user(mail);
   return json({
-    "@odata.context": `${CONTEXT}#users`,
+    "@odata.context": contextFor("users", url),
     value: user ? [select(userResource(user), url.searchParams.get("$select"))] : [],
   });
 }
 
+/** A token this server knows, whatever it permits. */
+export function authenticated(token: string | null): boolean {
+  return token !== null && TOKEN_PERMISSIONS[token] !== undefined;
+}
+
+export const UNAUTHENTICATED = () =>
+  errorAnswer(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
+
 /** One Graph request (on its own or inside a batch), authorised and answered. */
 export function answerGraph(call: GraphCall, directory: FakeDirectory): GraphAnswer {
-  if (call.token === null || TOKEN_PERMISSIONS[call.token] === undefined) {
-    return errorAnswer(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
-  }
+  if (!authenticated(call.token)) return UNAUTHENTICATED();
   const url = new URL(call.path, "http://graph.invalid");
   switch (classify(call.method, call.path)) {
     case "mailtips":

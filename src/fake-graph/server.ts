@@ -2,7 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import type { FakeDirectory } from "./directory";
 import { FaultState, validateFaults, type Faults, type RequestKind } from "./faults";
-import { answerGraph, classify, errorAnswer, GRAPH_JSON, type GraphAnswer } from "./routes";
+import {
+  answerGraph,
+  authenticated,
+  classify,
+  errorAnswer,
+  GRAPH_JSON,
+  UNAUTHENTICATED,
+  type GraphAnswer,
+} from "./routes";
 
 // A real HTTP server on 127.0.0.1 that answers like Microsoft Graph, with faults on demand.
 // Control endpoints under /_fake (never faulted, never authorised) let tests and the playground's
@@ -246,6 +254,9 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
           res,
           errorAnswer(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid."),
         );
+      // Graph authenticates the $batch request itself: without a valid token the whole batch is
+      // 401, not a 200 envelope of 401s. Permissions (403) are still decided per request inside.
+      if (!authenticated(token)) return write(res, UNAUTHENTICATED());
       const whole = errorFault("batch");
       return write(
         res,
