@@ -77,7 +77,13 @@ async function benchCase(graph: FakeGraph, count: number, precomputed: boolean):
     requests = [...graph.requests];
     options = sent.options;
   }
-  const outcome = options?.allowEvent ? "allowed" : options ? "alert shown" : "no completion options";
+  const outcome = !options
+    ? "completed without options"
+    : options.allowEvent
+      ? "allowed"
+      : options.sendModeOverride
+        ? "warning alert with Send anyway"
+        : "blocking alert";
   const target = precomputed ? "target <= 10 ms" : `target <= ${LATENCY_MS + 30} ms (one round trip + 30 ms)`;
   return {
     what: `send decision, ${recipientsLabel(count)}, ${precomputed ? "precomputed in compose" : "cold, nothing cached"}`,
