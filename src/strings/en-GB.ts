@@ -19,6 +19,11 @@ function people(reach: number, accuracy: "exact" | "upper-bound" | "incomplete")
   return reach >= 1000 ? `about ${figure} ${noun}` : `${figure} ${noun}`;
 }
 
+/** As `people`, but "at least 0 people" (nothing could be sized) is said as what it means. */
+function paneReach(reach: number, accuracy: "exact" | "upper-bound" | "incomplete"): string {
+  return reach === 0 && accuracy === "incomplete" ? "an unknown number of people" : people(reach, accuracy);
+}
+
 export const enGB = {
   people,
   names,
@@ -80,7 +85,7 @@ export const enGB = {
     checking: "Checking who this message will reach…",
     updating: "Checking again…",
     reach: (reach: number, accuracy: "exact" | "upper-bound" | "incomplete") =>
-      `This message will reach ${people(reach, accuracy)}.`,
+      `This message will reach ${paneReach(reach, accuracy)}.`,
     noRecipients: "This message has no recipients yet.",
     verdictTitle: {
       allow: "Fine to send",
@@ -134,7 +139,7 @@ export const enGB = {
     removeLabel: (address: string) => `Remove ${address}`,
     acknowledgeHeading: "Confirm",
     acknowledge: (reach: number, accuracy: "exact" | "upper-bound" | "incomplete") =>
-      `I understand this message will reach ${people(reach, accuracy)}`,
+      `I understand this message will reach ${paneReach(reach, accuracy)}`,
     confirm: "Confirm and allow sending",
     confirmed: "Confirmed. You can send this message now.",
     cannotSend:

@@ -23,6 +23,8 @@ export const Acknowledge = forwardRef<HTMLParagraphElement, AcknowledgeProps>(fu
   const { decision } = snapshot;
   const text = enGB.taskPane;
   if (decision.verdict === "allow") return null;
+  // A block only the policy can lift: nothing to confirm (an old confirmation included), only what to do.
+  if (!decision.acknowledgeable) return <p className={styles.text}>{text.cannotSend}</p>;
   return (
     <section aria-labelledby="rg-acknowledge" className={styles.section}>
       <h2 id="rg-acknowledge" className={styles.heading}>
@@ -32,7 +34,7 @@ export const Acknowledge = forwardRef<HTMLParagraphElement, AcknowledgeProps>(fu
         <p ref={confirmationRef} tabIndex={-1} className={styles.confirmed}>
           {text.confirmed}
         </p>
-      ) : decision.acknowledgeable ? (
+      ) : (
         <>
           <Checkbox
             checked={checked}
@@ -43,8 +45,6 @@ export const Acknowledge = forwardRef<HTMLParagraphElement, AcknowledgeProps>(fu
             {text.confirm}
           </Button>
         </>
-      ) : (
-        <p className={styles.text}>{text.cannotSend}</p>
       )}
     </section>
   );

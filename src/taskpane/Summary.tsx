@@ -24,17 +24,20 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
   const notConfigured =
     !snapshot.needsSignIn && decision.reasons.some((reason) => reason.code === "no-token");
   const empty = decision.recipients.length === 0;
+  const headline = empty ? text.noRecipients : text.reach(decision.reach, decision.accuracy);
+  // A reason that only repeats the headline ("This message will reach 312 people.") is said once.
+  const reasons = decision.reasons.filter((reason) => reason.message !== headline);
   return (
     <section aria-labelledby="rg-verdict" className={styles.section}>
       <h1 id="rg-verdict" ref={verdictRef} tabIndex={-1} className={styles.verdict}>
-        {empty ? text.noRecipients : text.reach(decision.reach, decision.accuracy)}
+        {headline}
       </h1>
       <MessageBar intent={INTENT[decision.verdict]} layout="multiline" className={styles.fullWidth}>
         <MessageBarBody>
           <MessageBarTitle>{text.verdictTitle[decision.verdict]}</MessageBarTitle>
-          {decision.reasons.length > 0 && (
+          {reasons.length > 0 && (
             <ul className={styles.reasons}>
-              {decision.reasons.map((reason, index) => (
+              {reasons.map((reason, index) => (
                 <li key={`${reason.code}-${index}`}>{reason.message}</li>
               ))}
             </ul>
@@ -45,7 +48,7 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
       {directoryDown && (
         <MessageBar intent="warning" layout="multiline" className={styles.fullWidth}>
           <MessageBarBody>
-            <MessageBarTitle>{text.directoryTitle}</MessageBarTitle>
+            <MessageBarTitle>{text.directoryTitle}</MessageBarTitle>{" "}
             {text.directoryPolicy(snapshot.directoryUnavailableVerdict)}
             {notConfigured && ` ${text.notConfigured}`}
           </MessageBarBody>

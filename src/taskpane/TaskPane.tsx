@@ -62,7 +62,6 @@ export function TaskPane({ backend, theme }: { backend: TaskPaneBackend; theme: 
   return (
     <FluentProvider theme={fluentTheme(usePaneTheme(theme))} className={styles.root} data-testid="task-pane">
       <main className={styles.main} aria-busy={state.kind === "resolving"}>
-        <p className={styles.brand}>{text.title}</p>
         <p role="status" className={styles.status}>
           {model.notice}
         </p>

@@ -5,7 +5,6 @@ import { makeStyles, tokens, typographyStyles } from "@fluentui/react-components
 export const usePaneStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalL },
   main: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "40rem" },
-  brand: { ...typographyStyles.caption1Strong, color: tokens.colorNeutralForeground3, margin: 0 },
   status: { ...typographyStyles.body1, margin: 0 },
   section: {
     display: "flex",

@@ -25,7 +25,7 @@ export interface PaneActions {
 export interface TaskPaneModel {
   readonly state: PaneState;
   readonly busy: boolean;
-  /** What the last action did, for the live region. */
+  /** What the last action did, for the live region, until the recipients change again. */
   readonly notice: string;
   readonly error: string | null;
   readonly focusTarget: FocusTarget | null;
@@ -35,12 +35,15 @@ export interface TaskPaneModel {
 export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
   const [state, setState] = useState<PaneState>({ kind: "resolving" });
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState("");
+  // What the last action did, shown while the recipients are the ones it left (by fingerprint).
+  const [notice, setNotice] = useState<{ readonly text: string; readonly fingerprint: string | null } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const sequence = useRef(0);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<PaneSnapshot | null> => {
     const mine = ++sequence.current;
     setState((previous) =>
       previous.kind === "ready" ? { ...previous, updating: true } : { kind: "resolving" },
@@ -48,8 +51,10 @@ export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
     try {
       const snapshot = await backend.evaluate();
       if (mine === sequence.current) setState({ kind: "ready", snapshot, updating: false });
+      return snapshot;
     } catch {
       if (mine === sequence.current) setState({ kind: "failed" });
+      return null;
     }
   }, [backend]);
 
@@ -63,16 +68,17 @@ export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
     const run = async (work: () => Promise<string | void>, failure: string, focus: FocusTarget) => {
       setBusy(true);
       setError(null);
-      setNotice("");
+      setNotice(null);
+      let said: string | void;
       try {
-        const said = await work();
-        if (said) setNotice(said);
+        said = await work();
       } catch {
         setError(failure);
         setBusy(false);
         return;
       }
-      await refresh();
+      const snapshot = await refresh();
+      if (said) setNotice({ text: said, fingerprint: snapshot?.decision.fingerprint ?? null });
       setFocusTarget(focus);
       setBusy(false);
     };
@@ -86,5 +92,7 @@ export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
     };
   }, [backend, refresh]);
 
-  return { state, busy, notice, error, focusTarget, actions };
+  const current = state.kind === "ready" ? state.snapshot.decision.fingerprint : null;
+  const shown = notice && notice.fingerprint === current ? notice.text : "";
+  return { state, busy, notice: shown, error, focusTarget, actions };
 }

@@ -49,6 +49,24 @@ describe("fixes", () => {
     expect(backend.evaluations).toBe(2);
   });
 
+  test("what a fix did is said until the recipients change again", async () => {
+    const backend = new FakeBackend(blockedReplyAll());
+    backend.applyFix.mockImplementation(async () => {
+      backend.next = afterFix();
+      return "Removed 1 recipient.";
+    });
+    const { user } = renderPane(backend);
+    await user.click(await screen.findByRole("button", { name: `Remove ${ALL_STAFF}` }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Removed 1 recipient.");
+    // Outlook reports the fix's own change: the same recipients, so the sentence stays.
+    act(() => backend.changeRecipients(afterFix()));
+    await act(async () => undefined);
+    expect(screen.getByRole("status")).toHaveTextContent("Removed 1 recipient.");
+    act(() => backend.changeRecipients(snapshotOf(decisionFor({ to: ["someone.else@example.org"] }))));
+    await screen.findByRole("button", { name: "Remove someone.else@example.org" });
+    expect(screen.getByRole("status")).toHaveTextContent("");
+  });
+
   test("a list already in Bcc is not offered a move, and a person is only offered removal", async () => {
     renderPane(new FakeBackend(blockedReplyAll()));
     await screen.findByRole("heading", { level: 1 });

@@ -77,6 +77,14 @@ test("a failed acknowledgement is reported and the sender may try again", async 
   expect(screen.getByRole("button", { name: "Confirm and allow sending" })).toBeEnabled();
 });
 
+test("a block is never shown as confirmed, even with a confirmation saved for these recipients", async () => {
+  const decision = decisionFor({ to: [ALL_STAFF] }, { [ALL_STAFF]: list(840_000) });
+  renderPane(new FakeBackend(snapshotOf(decision, { acknowledged: true })));
+  expect(await screen.findByText(/does not allow this message to be sent as it is/)).toBeInTheDocument();
+  expect(screen.queryByText(/Confirmed/)).toBeNull();
+  expect(screen.queryByRole("region", { name: "Confirm" })).toBeNull();
+});
+
 test("a broadcaster's block becomes a warning they may acknowledge", async () => {
   const decision = decisionFor(
     { to: [ALL_STAFF] },
@@ -101,6 +109,7 @@ test.each([
   renderPane(new FakeBackend(snapshotOf(decision, { directoryUnavailableVerdict: policyVerdict })));
   expect(await screen.findByText("List sizes could not be checked")).toBeInTheDocument();
   expect(screen.getByText(words)).toBeInTheDocument();
+  expect(verdict()).toHaveTextContent("This message will reach an unknown number of people.");
   expect(screen.getByText(/The directory could not be reached in time/)).toBeInTheDocument();
   expect(screen.getByText(/This figure is incomplete/)).toBeInTheDocument();
 });
