@@ -11,6 +11,13 @@ function primary(decision: Decision): Reason | undefined {
   return decision.reasons.find((reason) => reason.verdict === decision.verdict);
 }
 
+/** "about 840,000 people" for the first blocked list when the directory sized it, else null. */
+function blockedListSize(decision: Decision, address: string | undefined): string | null {
+  const list = decision.recipients.find((recipient) => recipient.address === address);
+  if (!list || list.kind !== "list" || list.members === null) return null;
+  return enGB.people(list.members, list.members >= 1000 ? "upper-bound" : "exact").replace(/^up to /, "");
+}
+
 /** The early warning while composing, or null when the message is ordinary and the bar stays away. */
 export function infoBarText(decision: Decision): string | null {
   if (decision.verdict === "allow") return null;
@@ -18,7 +25,7 @@ export function infoBarText(decision: Decision): string | null {
   const text = (() => {
     switch (reason?.code) {
       case "blocked-address":
-        return enGB.infoBar.blockedAddress(reason.addresses);
+        return enGB.infoBar.blockedAddress(reason.addresses, blockedListSize(decision, reason.addresses[0]));
       case "unknown-list":
         return enGB.infoBar.unknown();
       case "no-token":

@@ -56,8 +56,10 @@ export const enGB = {
       "You are allowed to send to large audiences, so you can confirm this instead of it being blocked.",
   },
   infoBar: {
-    blockedAddress: (addresses: readonly string[]) =>
-      `${names(addresses, 1)} is blocked by your organisation. Remove it before sending.`,
+    blockedAddress: (addresses: readonly string[], size: string | null) =>
+      size === null
+        ? `${names(addresses, 1)} is blocked by your organisation. Remove it before sending.`
+        : `${names(addresses, 1)} reaches ${size} and is blocked by your organisation. Remove it before sending.`,
     reach: (reach: string) => `This message will reach ${reach}. Review before sending.`,
     unknown: () =>
       "The size of a list could not be checked; it may reach many people. Review before sending.",

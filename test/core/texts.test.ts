@@ -53,10 +53,18 @@ describe("info bar", () => {
     );
   });
 
-  it("names a blocked list", () => {
+  it("names a blocked list, with its size once the directory has given it", () => {
     const decision = decide(message(SENDER, { to: ["everyone@example.org"] }), policy, new Map());
     expect(infoBarText(decision)).toBe(
       "everyone@example.org is blocked by your organisation. Remove it before sending.",
+    );
+    const sized = decide(
+      message(SENDER, { to: ["everyone@example.org", "sam@example.org"] }),
+      policy,
+      answers({ "everyone@example.org": list(840000), "sam@example.org": { kind: "person" } }),
+    );
+    expect(infoBarText(sized)).toBe(
+      "everyone@example.org reaches about 840,000 people and is blocked by your organisation. Remove it before sending.",
     );
   });
 

@@ -1,0 +1,73 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { startPlayground, type Playground } from "../../src/playground/server/server";
+import { BUILD_DIR, builtPort, SCREENSHOTS } from "./build-dir";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+// Office.js adds a telemetry frame on a Microsoft host a few seconds after load: nothing leaves.
+const NON_LOCAL = /^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/;
+
+export interface Session {
+  readonly playground: Playground;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and uncaught exceptions of the page, for failure messages. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+/** The playground server on a free port and a fresh Chromium profile showing its page. */
+export async function openPlayground(): Promise<Session> {
+  const playground = await startPlayground({ distDir: BUILD_DIR, port: builtPort() });
+  const profile = mkdtempSync(join(tmpdir(), "pw-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  await context.route(NON_LOCAL, (route) => route.abort());
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    // A failed request is reported by the browser itself: the fault switches cause them on purpose.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      errors.push(message.text());
+    }
+  });
+  await page.goto(playground.url);
+  return {
+    playground,
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await playground.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until no CSS animation runs (a dialog fading in would fail a contrast check half-way). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== "running"),
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
