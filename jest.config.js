@@ -9,6 +9,7 @@ module.exports = {
     // office-addin-mock pulls ESM-only strip-bom and uuid, which jest cannot require as they are.
     "^.+/node_modules/(strip-bom|uuid)/.+\\.js$": ["ts-jest", { tsconfig: "tsconfig.jest-esm-deps.json" }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(strip-bom|uuid)/)"],
+  // The first copy of strip-bom is nested under @microsoft/app-manifest, which office-addin-manifest pulls in.
+  transformIgnorePatterns: ["/node_modules/(?!(@microsoft/app-manifest/node_modules/)?(strip-bom|uuid)/)"],
   testTimeout: 20000,
 };

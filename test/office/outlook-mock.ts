@@ -1,11 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { Field } from "../../src/core/types";
 
-// office-addin-mock needs only the OfficeApp names from office-addin-manifest, whose index pulls an
-// ESM-only strip-bom nested under @microsoft/app-manifest that jest.config.js's
-// transformIgnorePatterns does not reach. The names come from the package's own file.
-jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
-
 // A compose item built with office-addin-mock: the mock keeps the object model and what the code
 // writes into it (recipients, session data, headers, info bars), read back through the mock itself.
 
