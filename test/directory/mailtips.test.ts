@@ -1,5 +1,6 @@
 import { createGraphClient } from "../../src/directory/graph/client";
 import { GraphError } from "../../src/directory/graph/errors";
+import { chunkSizeFor, createGraphDirectory } from "../../src/directory/graph/graph-directory";
 import { fetchMailTips, MAILTIPS_OPTIONS, readMailTip } from "../../src/directory/graph/mailtips";
 import { startScriptedServer, type ScriptedServer } from "./scripted-server";
 
@@ -100,5 +101,35 @@ describe("fetchMailTips", () => {
     });
     expect(tips.get("a@example.org")).toMatchObject({ kind: "ask-groups", why: "not-resolved" });
     expect(tips.get("down@example.org")).toBeInstanceOf(GraphError);
+  });
+});
+
+describe("the Graph directory's MailTips calls", () => {
+  it("put up to 200 addresses in one round of 4 calls, growing calls from 20 up to 50 addresses", () => {
+    expect(chunkSizeFor(10, 20, 50, 4)).toBe(20);
+    expect(chunkSizeFor(100, 20, 50, 4)).toBe(25);
+    expect(chunkSizeFor(200, 20, 50, 4)).toBe(50);
+    expect(chunkSizeFor(1000, 20, 50, 4)).toBe(50);
+  });
+
+  it("size 100 recipients in one round trip over the wire", async () => {
+    server = await startScriptedServer((request) => {
+      const body = request.body as { EmailAddresses: string[] };
+      return {
+        status: 200,
+        delayMs: 60,
+        body: {
+          value: body.EmailAddresses.map((a) => ({ emailAddress: { address: a }, totalMemberCount: 1 })),
+        },
+      };
+    });
+    const directory = createGraphDirectory({ graphRoot: server.root, getToken: async () => "t" });
+    const addresses = Array.from({ length: 100 }, (_, index) => `p${index}@example.org`);
+    const answers = await directory.resolve(addresses, { deadlineAt: Date.now() + 3000 });
+    expect(
+      server.received.map((r) => (r.body as { EmailAddresses: string[] }).EmailAddresses.length),
+    ).toEqual([25, 25, 25, 25]);
+    expect(server.peakConcurrency()).toBe(4);
+    expect([...answers.values()].every((a) => a.entry.kind === "person")).toBe(true);
   });
 });

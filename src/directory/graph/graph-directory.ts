@@ -14,8 +14,13 @@ import type { BackoffOptions } from "./retry";
 export interface GraphDirectoryOptions {
   readonly graphRoot: string;
   readonly getToken: TokenProvider;
-  /** Addresses per getMailTips call (Graph documents no maximum). */
+  /** Addresses per getMailTips call at least (Graph documents no maximum). */
   readonly chunkSize?: number;
+  /**
+   * Addresses per call at most. Between the two, calls grow so that all the addresses go in one
+   * round of `concurrency` calls: 100 recipients in 4 calls of 25, not 5 of 20 (two round trips).
+   */
+  readonly maxChunkSize?: number;
   /** Concurrent requests; Exchange allows 4 per mailbox. */
   readonly concurrency?: number;
   /** Ask /groups for lists MailTips left unsized (needs GroupMember.Read.All). */
@@ -30,7 +35,13 @@ export interface GraphDirectory extends Directory {
 }
 
 export const DEFAULT_CHUNK_SIZE = 20;
+export const DEFAULT_MAX_CHUNK_SIZE = 50;
 export const EXCHANGE_CONCURRENCY = 4;
+
+/** The size that puts `count` addresses in one round of `concurrency` calls, within [min, max]. */
+export function chunkSizeFor(count: number, min: number, max: number, concurrency: number): number {
+  return Math.min(max, Math.max(min, Math.ceil(count / concurrency)));
+}
 
 function answer(entry: DirectoryEntry): DirectoryAnswer {
   return { entry, source: "graph" };
@@ -45,6 +56,7 @@ export function createGraphDirectory(options: GraphDirectoryOptions): GraphDirec
     ...(options.backoff ? { backoff: options.backoff } : {}),
   });
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const maxChunkSize = Math.max(chunkSize, options.maxChunkSize ?? DEFAULT_MAX_CHUNK_SIZE);
   const concurrency = Math.max(
     1,
     Math.min(EXCHANGE_CONCURRENCY, options.concurrency ?? EXCHANGE_CONCURRENCY),
@@ -58,7 +70,7 @@ export function createGraphDirectory(options: GraphDirectoryOptions): GraphDirec
     const signal = resolve.signal ? { signal: resolve.signal } : {};
     const tips = await fetchMailTips(client, wanted, {
       deadlineAt: resolve.deadlineAt,
-      chunkSize,
+      chunkSize: chunkSizeFor(wanted.length, chunkSize, maxChunkSize, concurrency),
       concurrency,
       ...signal,
     });
