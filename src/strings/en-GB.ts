@@ -83,7 +83,6 @@ export const enGB = {
         : "Reach Guard could not check how many people this message reaches. Check the recipients before sending.",
   },
   taskPane: {
-    title: "Reach Guard",
     checking: "Checking who this message will reach…",
     updating: "Checking again…",
     reach: (reach: number, accuracy: "exact" | "upper-bound" | "incomplete") =>
