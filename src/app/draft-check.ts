@@ -47,7 +47,11 @@ export async function checkDraft(item: DraftItem, options: DraftCheckOptions): P
       ...(options.skipDirectoryWhenPolicyBlocks ? { skipDirectoryWhenPolicyBlocks: true } : {}),
     },
   );
-  const acknowledged = isAcknowledged(previous, decision.fingerprint);
+  // Asking the directory can take seconds, and meanwhile the sender may have confirmed in the task
+  // pane: read the state again, so that a fresh acknowledgement of these recipients is kept.
+  const latest = asked > 0 ? await loadItemState(item) : previous;
+  const confirmed = isAcknowledged(latest, decision.fingerprint) ? latest : previous;
+  const acknowledged = isAcknowledged(confirmed, decision.fingerprint);
   const current = new Set(decision.recipients.map((recipient) => recipient.address));
   const state: ItemState = {
     fingerprint: decision.fingerprint,
@@ -55,7 +59,7 @@ export async function checkDraft(item: DraftItem, options: DraftCheckOptions): P
     answers: new Map([...answers].filter(([address]) => current.has(address))),
     verdict: decision.verdict,
     // A changed recipient set voids the acknowledgement.
-    acknowledgement: acknowledged ? previous.acknowledgement : null,
+    acknowledgement: acknowledged ? confirmed.acknowledgement : null,
   };
   await saveItemState(item, state);
   return { decision, state, acknowledged, asked };

@@ -71,7 +71,8 @@ export const enGB = {
   },
   alert: {
     blockFix:
-      "Remove the list, or move it to Bcc so nobody can reply to all. Select Review recipients to fix it.",
+      // Not "move it to Bcc": a list in Bcc cannot be replied to all, but it still reaches everyone.
+      "Remove the list to send this message. Select Review recipients to fix it.",
     warnSendAnyway: "Select Send anyway if you meant this, or Review recipients to change it.",
     warnAcknowledge: "Select Review recipients to confirm or change the recipients.",
     support: (contact: string) => `Help: ${contact}.`,

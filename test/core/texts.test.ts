@@ -89,7 +89,9 @@ describe("smart alert", () => {
     const text = alertText(decision, { sendAnywayOffered: false, supportContact: policy.supportContact });
     expect(text).toContain("everyone@example.org is a list your organisation does not allow messages to.");
     expect(text).toContain("would reach about 840,000 people; your organisation's limit is 5,000.");
-    expect(text).toContain("move it to Bcc");
+    expect(text).toContain("Remove the list to send this message.");
+    // Bcc stops a reply-all storm but not the reach, so it is no fix for a block.
+    expect(text).not.toContain("Bcc");
     expect(text).toMatch(/Help: IT Service Desk, 0300 123 4567\.$/);
   });
 

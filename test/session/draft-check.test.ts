@@ -107,3 +107,35 @@ describe("acknowledgement", () => {
     await expect(acknowledgeDraft(draft, decision)).resolves.toBe(false);
   });
 });
+
+describe("a check and a confirmation at the same time", () => {
+  it("keeps a confirmation given while the directory was still answering", async () => {
+    const { draft, check, saved } = setup({ to: [LEADS] });
+    const first = await check();
+    // The recipients change; the handler's check starts and waits on a slow directory, while the
+    // sender confirms the new set in the task pane from an earlier, equally sized decision.
+    draft.recipients.push({ field: "cc", emailAddress: WARD, displayName: WARD });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = {
+      async resolve(addresses: readonly string[]) {
+        await gate;
+        return new Map(addresses.map((a) => [a, { entry: list(12), source: "graph" as const }]));
+      },
+    };
+    const running = checkDraft(draft, { policy, directory: slow, deadlineAt: Date.now() + 2000 });
+    const paneDecision = (
+      await checkDraft(draft, {
+        policy,
+        directory: new TableDirectory({ [LEADS]: list(300), [WARD]: list(12) }),
+        deadlineAt: Date.now() + 2000,
+      })
+    ).decision;
+    expect(paneDecision.fingerprint).not.toBe(first.decision.fingerprint);
+    await acknowledgeDraft(draft, paneDecision);
+    release();
+    const result = await running;
+    expect(result.acknowledged).toBe(true);
+    expect(saved().acknowledgement?.fingerprint).toBe(paneDecision.fingerprint);
+  });
+});
