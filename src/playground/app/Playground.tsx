@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   },
   column: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "auto", minHeight: 0 },
   main: { overflowY: "auto", minHeight: 0, display: "flex", flexDirection: "column" },
-  log: { padding: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  log: { padding: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   hidden: { display: "none" },
 });
 
