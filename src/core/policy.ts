@@ -1,7 +1,10 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { Verdict } from "./types";
 
 // The admin's policy: one JSON document, validated by schema so a typo is caught at load and named.
+// zod/mini (the functional API of the same package) keeps the event bundle small; it has no messages
+// of its own, so the English ones of full zod are passed to each parse for the few checks without
+// a message here (e.g. a list of more than 10,000 addresses).
 
 const verdict = z.enum(["allow", "warn", "block"], {
   error: () => 'must be one of "allow", "warn" or "block"',
@@ -9,62 +12,71 @@ const verdict = z.enum(["allow", "warn", "block"], {
 const wholeNumber = (min: number, max: number) =>
   z
     .number({ error: () => `must be a whole number between ${min} and ${max}` })
-    .int({ error: () => `must be a whole number between ${min} and ${max}` })
-    .min(min, { error: () => `must be a whole number >= ${min}` })
-    .max(max, { error: () => `must be a whole number <= ${max}` });
+    .check(
+      z.int({ error: () => `must be a whole number between ${min} and ${max}` }),
+      z.gte(min, { error: () => `must be a whole number >= ${min}` }),
+      z.lte(max, { error: () => `must be a whole number <= ${max}` }),
+    );
 const addressPatterns = z
   .array(
-    z
-      .string({ error: () => "must be an address or a pattern such as all-*@example.org" })
-      .trim()
-      .regex(/^[^\s@]+@[^\s@]+$/, {
+    z.string({ error: () => "must be an address or a pattern such as all-*@example.org" }).check(
+      z.trim(),
+      z.regex(/^[^\s@]+@[^\s@]+$/, {
         error: () => "must be an address or a pattern such as all-*@example.org",
       }),
+    ),
     { error: () => "must be a list of addresses" },
   )
-  .max(10_000);
+  .check(z.maxLength(10_000));
 
 export const policySchema = z
   .strictObject(
     {
       /** Reach at or above which the sender is warned. */
-      warnAt: wholeNumber(1, 100_000_000).default(50),
+      warnAt: z._default(wholeNumber(1, 100_000_000), 50),
       /** Reach at or above which the message is blocked (a warning for broadcasters). */
-      blockAt: wholeNumber(1, 100_000_000).default(5000),
+      blockAt: z._default(wholeNumber(1, 100_000_000), 5000),
       /** Always blocked, whatever their size, with no directory call. `*` and `?` are wildcards. */
-      blockedAddresses: addressPatterns.default([]),
+      blockedAddresses: z._default(addressPatterns, []),
       /** Senders for whom any block becomes a warning they can acknowledge. */
-      broadcasters: addressPatterns.default([]),
+      broadcasters: z._default(addressPatterns, []),
       /** Verdict when a list's size cannot be found (hidden membership, contact group, unknown address). */
-      unknownList: verdict.default("warn"),
+      unknownList: z._default(verdict, "warn"),
       /** Verdict when the directory is down, throttled, too slow, or Reach Guard has no token. */
-      directoryUnavailable: verdict.default("warn"),
+      directoryUnavailable: z._default(verdict, "warn"),
       /** Verdict for a recipient that is not a usable address (e.g. an X500 path). */
-      invalidAddress: verdict.default("warn"),
+      invalidAddress: z._default(verdict, "warn"),
       /** External people (guests and outside addresses, list members included) at which to warn; null: off. */
-      externalWarnAt: wholeNumber(1, 100_000_000).nullable().default(null),
+      externalWarnAt: z._default(z.nullable(wholeNumber(1, 100_000_000)), null),
       /** How long list sizes are remembered, in minutes (0 disables the cache). */
-      cacheMinutes: wholeNumber(0, 10_080).default(60),
+      cacheMinutes: z._default(wholeNumber(0, 10_080), 60),
       /** Time budget for the decision at send, in milliseconds; Outlook shows "taking longer" at 5,000. */
-      sendTimeoutMs: wholeNumber(500, 4500).default(3000),
+      sendTimeoutMs: z._default(wholeNumber(500, 4500), 3000),
       /** Shown at the end of block messages, e.g. "IT Service Desk, 0300 123 4567". */
-      supportContact: z
-        .string({ error: () => "must be text" })
-        .max(120, { error: () => "must be at most 120 characters" })
-        .default(""),
+      supportContact: z._default(
+        z
+          .string({ error: () => "must be text" })
+          .check(z.maxLength(120, { error: () => "must be at most 120 characters" })),
+        "",
+      ),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be a JSON object") },
   )
-  .superRefine((policy, context) => {
-    if (policy.blockAt < policy.warnAt) {
-      context.addIssue({ code: "custom", path: ["blockAt"], message: "must be a whole number >= warnAt" });
-    }
-  });
+  .check(
+    z.superRefine((policy, context) => {
+      if (policy.blockAt < policy.warnAt) {
+        context.addIssue({ code: "custom", path: ["blockAt"], message: "must be a whole number >= warnAt" });
+      }
+    }),
+  );
 
 export type Policy = z.output<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
 
-export const DEFAULT_POLICY: Policy = policySchema.parse({});
+/** Full zod's English messages, for the checks that have none of their own. */
+const ENGLISH = { error: z.locales.en().localeError };
+
+export const DEFAULT_POLICY: Policy = policySchema.parse({}, ENGLISH);
 
 export class PolicyError extends Error {
   override readonly name = "PolicyError";
@@ -89,7 +101,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Validates a parsed JSON value; throws a PolicyError whose problems each name the field. */
 export function parsePolicy(value: unknown): Policy {
-  const result = policySchema.safeParse(value);
+  const result = policySchema.safeParse(value, ENGLISH);
   if (!result.success) throw new PolicyError(result.error.issues.map(describeIssue));
   return result.data;
 }

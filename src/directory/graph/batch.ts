@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { GraphClient } from "./client";
 import { GraphError, failureFor, graphErrorCode } from "./errors";
 import { chunk, mapLimit } from "./pool";
@@ -26,9 +26,9 @@ const batchSchema = z.object({
   responses: z.array(
     z.object({
       id: z.string(),
-      status: z.number().int(),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
+      status: z.number().check(z.int()),
+      headers: z.optional(z.record(z.string(), z.string())),
+      body: z.optional(z.unknown()),
     }),
   ),
 });

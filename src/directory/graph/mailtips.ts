@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { DirectoryEntry } from "../../core/types";
 import type { GraphClient } from "./client";
 import { GraphError } from "./errors";
@@ -12,14 +12,15 @@ import { MAILTIPS_SCOPES } from "./scopes";
 export const MAILTIPS_OPTIONS =
   "totalMemberCount, externalMemberCount, recipientScope, deliveryRestriction, moderationStatus";
 
+const count = z.optional(z.number().check(z.int(), z.gte(0)));
 const mailTipSchema = z.object({
   emailAddress: z.object({ address: z.string() }),
-  totalMemberCount: z.number().int().nonnegative().optional(),
-  externalMemberCount: z.number().int().nonnegative().optional(),
-  recipientScope: z.string().optional(),
-  deliveryRestricted: z.boolean().optional(),
-  isModerated: z.boolean().optional(),
-  error: z.object({ code: z.string().optional() }).nullable().optional(),
+  totalMemberCount: count,
+  externalMemberCount: count,
+  recipientScope: z.optional(z.string()),
+  deliveryRestricted: z.optional(z.boolean()),
+  isModerated: z.optional(z.boolean()),
+  error: z.optional(z.nullable(z.object({ code: z.optional(z.string()) }))),
 });
 const answerSchema = z.object({ value: z.array(mailTipSchema) });
 
