@@ -11,6 +11,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { resolveOptions } = require("./scripts/build/options");
 const { DeploymentFilesPlugin } = require("./scripts/build/deployment-files");
 const { Es2016GuardPlugin } = require("./scripts/build/es2016-guard");
+const { MsalEventBundlePlugin } = require("./scripts/build/msal-event-bundle");
 
 const PAGES = join(__dirname, "scripts", "build", "pages");
 const PRELUDE = join(__dirname, "scripts", "build", "es2016-prelude.js");
@@ -107,6 +108,8 @@ function eventsConfig(options) {
     },
     plugins: [
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      // Handlers ask for tokens silently only: MSAL without its UI sign-in clients (see the file).
+      new MsalEventBundlePlugin(),
       // Outside webpack's wrapper, where top-level `this` is the global object.
       new webpack.BannerPlugin({
         banner: readFileSync(PRELUDE, "utf8"),

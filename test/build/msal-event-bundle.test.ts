@@ -1,0 +1,217 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { webcrypto } from "node:crypto";
+import { createContext, runInContext, type Context } from "node:vm";
+import webpack, { type Configuration } from "webpack";
+import { createNaaBroker } from "../../src/playground/host/naa-broker";
+import { DEMO_TOKEN } from "../../src/fake-graph/tokens";
+import type { BuildOptions } from "../../scripts/build/options";
+import { ROOT } from "./run-build";
+
+// The event bundle carries MSAL without its UI sign-in clients (scripts/build/msal-event-bundle.js).
+// src/auth/naa.ts is built alone twice with the event bundle's configuration, once as shipped and
+// once with the whole of MSAL, and both run in a plain JavaScript context: every way a silent
+// token request can end must be the same in both.
+
+const load = createRequire(__filename);
+const { createConfigs } = load("../../webpack.config.js") as {
+  createConfigs(options: BuildOptions & { cache: boolean }): Configuration[];
+};
+const { resolveOptions } = load(
+  "../../scripts/build/options.js",
+) as typeof import("../../scripts/build/options");
+
+const ENTRY = join(__dirname, "fixtures", "naa-entry.ts");
+const PAGE_ONLY = ["HtmlWebpackPlugin", "CopyPlugin", "DeploymentFilesPlugin"];
+const quiet = { log() {}, info() {}, warn() {}, error() {}, debug() {} };
+const code: Record<"trimmed" | "whole", string> = { trimmed: "", whole: "" };
+
+function config(outDir: string, withPlugin: boolean): Configuration {
+  const options = {
+    ...resolveOptions({ baseUrl: "https://host.example.org/rg", out: outDir }),
+    cache: false,
+  };
+  const events = createConfigs({ ...options, playground: false }).find((one) => one.name === "events")!;
+  const plugins = (events.plugins ?? []).filter((plugin) => {
+    const name = plugin?.constructor.name ?? "";
+    return !PAGE_ONLY.includes(name) && (withPlugin || name !== "MsalEventBundlePlugin");
+  });
+  return { ...events, name: withPlugin ? "trimmed" : "whole", entry: { events: ENTRY }, plugins };
+}
+
+beforeAll(async () => {
+  const folder = mkdtempSync(join(tmpdir(), "reach-guard-msal-"));
+  const configs = [config(join(folder, "trimmed"), true), config(join(folder, "whole"), false)];
+  await new Promise<void>((resolve, reject) => {
+    const compiler = webpack(configs);
+    compiler.run((error, stats) =>
+      compiler.close(() => {
+        if (error || !stats || stats.hasErrors())
+          reject(error ?? new Error(stats?.toString("errors-only") ?? "no stats"));
+        else resolve();
+      }),
+    );
+  });
+  code.trimmed = readFileSync(join(folder, "trimmed", "events.js"), "utf8");
+  code.whole = readFileSync(join(folder, "whole", "events.js"), "utf8");
+}, 150_000);
+
+class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, String(value));
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  clear() {
+    this.items.clear();
+  }
+}
+
+/** Outlook's side of nested app authentication, from the playground; `refused` as its "No token" switch. */
+function naaBridge(state: { refused: boolean }) {
+  const broker = createNaaBroker({
+    account: { username: "adele@example.org", name: "Adele" },
+    tokenRefused: () => state.refused,
+    signedIn: () => (state.refused = false),
+  });
+  const listeners = new Set<(response: string) => void>();
+  return {
+    addEventListener: (_: string, listener: (response: string) => void) => listeners.add(listener),
+    removeEventListener: (_: string, listener: (response: string) => void) => listeners.delete(listener),
+    postMessage: (message: string) => {
+      const response = broker.handle(message);
+      setTimeout(() => listeners.forEach((listener) => listener(response)));
+    },
+  };
+}
+
+type Runtime = "javascript-only" | "browser, no bridge" | "browser, bridge" | "browser, bridge refusing";
+
+/** The bundle in a fresh context: the JavaScript-only runtime has no window; a browser runtime has one. */
+function start(bundle: string, runtime: Runtime): Context {
+  const globals: Record<string, unknown> = { console: quiet, setTimeout, clearTimeout };
+  if (runtime !== "javascript-only") {
+    Object.assign(globals, {
+      crypto: webcrypto,
+      TextEncoder,
+      TextDecoder,
+      atob,
+      btoa,
+      URL,
+      performance,
+      sessionStorage: new MemoryStorage(),
+      localStorage: new MemoryStorage(),
+      location: new URL("https://host.example.org/rg/commands.html"),
+      document: { cookie: "" },
+      navigator: { userAgent: "test" },
+      addEventListener() {},
+      removeEventListener() {},
+    });
+    if (runtime !== "browser, no bridge") {
+      globals.nestedAppAuthBridge = naaBridge({ refused: runtime === "browser, bridge refusing" });
+    }
+  }
+  const context = createContext(globals);
+  if (runtime !== "javascript-only") runInContext("this.window = this.self = this;", context);
+  runInContext(bundle, context);
+  return context;
+}
+
+const call = (context: Context, what: string) =>
+  runInContext(what, context) as Promise<Record<string, unknown>>;
+
+describe("a silent token request in events.js ends as with the whole of MSAL", () => {
+  test.each<[Runtime, Record<string, unknown>]>([
+    ["browser, bridge", { token: DEMO_TOKEN }],
+    [
+      "browser, bridge refusing",
+      { name: "TokenUnavailableError", reason: "interaction-required", cause: "interaction_required" },
+    ],
+    [
+      // MSAL's standard controller, where Outlook offers no nested app authentication.
+      "browser, no bridge",
+      { name: "TokenUnavailableError", reason: "interaction-required", cause: "no_account_error" },
+    ],
+    [
+      "javascript-only",
+      { name: "TokenUnavailableError", reason: "failed", cause: "non_browser_environment" },
+    ],
+  ])("%s", async (runtime, expected) => {
+    const trimmed = await call(start(code.trimmed, runtime), 'silentToken(["Mail.Read"])');
+    const whole = await call(start(code.whole, runtime), 'silentToken(["Mail.Read"])');
+    expect(trimmed).toMatchObject(expected);
+    expect(trimmed).toEqual(whole);
+  });
+
+  test("a token after a refusal comes through the bridge once it answers again", async () => {
+    const context = start(code.trimmed, "browser, bridge refusing");
+    expect(await call(context, 'silentToken(["Mail.Read"])')).toMatchObject({
+      reason: "interaction-required",
+    });
+    expect(await call(context, 'signIn(["Mail.Read"])')).toEqual({ signedIn: true });
+    expect(await call(context, 'silentToken(["Mail.Read"])')).toEqual({ token: DEMO_TOKEN });
+  });
+});
+
+test("without the bridge, a sign-in in events.js fails with words that say why", async () => {
+  const outcome = await call(start(code.trimmed, "browser, no bridge"), 'signIn(["Mail.Read"])');
+  expect(outcome).toMatchObject({
+    name: "EventBundleError",
+    message: expect.stringMatching(/^MSAL's popup sign-in is not part of events\.js/),
+  });
+});
+
+test("the trimmed MSAL is much smaller", () => {
+  expect(code.trimmed.length).toBeLessThan(code.whole.length * 0.75);
+});
+
+/** Source files under `dir`, without the task pane and playground, which are not in events.js. */
+function eventBundleSources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory())
+      return /[\\/]src[\\/](taskpane|playground)$/.test(path) ? [] : eventBundleSources(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+test("the event bundle's code asks MSAL only for what scripts/build/msal/nested-entry.mjs gives", () => {
+  const entry = readFileSync(join(ROOT, "scripts", "build", "msal", "nested-entry.mjs"), "utf8");
+  const given = [...entry.matchAll(/export \{([^}]*)\}/g)].flatMap((match) =>
+    match[1]!.split(",").map((name) => name.trim()),
+  );
+  const asked = new Map<string, string[]>();
+  for (const file of eventBundleSources(join(ROOT, "src"))) {
+    const source = readFileSync(file, "utf8");
+    const names: string[] = [];
+    for (const match of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+"@azure\/msal-browser"/g)) {
+      if (!match[1]) names.push(...match[2]!.split(",").map((name) => name.trim().split(/\s+as\s+/)[0]!));
+    }
+    for (const match of source.matchAll(
+      /(?:const|let)\s+(\w+)\s*=\s*await\s+import\("@azure\/msal-browser"\)/g,
+    )) {
+      names.push(...[...source.matchAll(new RegExp(`\\b${match[1]}\\.(\\w+)`, "g"))].map((use) => use[1]!));
+    }
+    const other =
+      /import\s+\*\s+as\s+\w+\s+from\s+"@azure\/msal-browser"|require\("@azure\/msal-browser"\)/.test(source);
+    if (other) names.push("(a whole-namespace import)");
+    if (names.length > 0) asked.set(relative(ROOT, file), [...new Set(names)]);
+  }
+  expect(given).toEqual(["createNestablePublicClientApplication"]);
+  expect([...asked.keys()]).toEqual(["src/auth/naa.ts"]);
+  for (const [file, names] of asked)
+    expect({ file, missing: names.filter((name) => !given.includes(name)) }).toEqual({ file, missing: [] });
+});
