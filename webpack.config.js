@@ -12,6 +12,7 @@ const { resolveOptions } = require("./scripts/build/options");
 const { DeploymentFilesPlugin } = require("./scripts/build/deployment-files");
 const { Es2016GuardPlugin } = require("./scripts/build/es2016-guard");
 const { MsalEventBundlePlugin } = require("./scripts/build/msal-event-bundle");
+const { withSharedHelpers } = require("./scripts/build/shared-babel-helpers");
 
 const PAGES = join(__dirname, "scripts", "build", "pages");
 const PRELUDE = join(__dirname, "scripts", "build", "es2016-prelude.js");
@@ -94,7 +95,10 @@ function eventsConfig(options) {
       workerChunkLoading: false,
       asyncChunks: false,
     },
-    module: { rules: [babelRule(EVENT_TARGETS, { includeNodeModules: true, react: false })] },
+    // One copy of each Babel helper for the whole bundle, not one per module (see the file).
+    module: {
+      rules: withSharedHelpers(babelRule(EVENT_TARGETS, { includeNodeModules: true, react: false })),
+    },
     optimization: {
       splitChunks: false,
       runtimeChunk: false,

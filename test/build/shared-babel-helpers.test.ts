@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createContext, runInContext } from "node:vm";
+import { transformSync } from "@babel/core";
+import webpack, { type Configuration } from "webpack";
+import type { BuildOptions } from "../../scripts/build/options";
+
+// events.js holds one copy of each Babel helper, imported by the modules that need it
+// (scripts/build/shared-babel-helpers.js), instead of a copy in every module.
+
+const load = createRequire(__filename);
+const { sharedHelpersPlugin } = load("../../scripts/build/shared-babel-helpers.js") as {
+  sharedHelpersPlugin: unknown;
+};
+const { createConfigs } = load("../../webpack.config.js") as {
+  createConfigs(options: BuildOptions & { cache: boolean }): Configuration[];
+};
+const { resolveOptions } = load(
+  "../../scripts/build/options.js",
+) as typeof import("../../scripts/build/options");
+
+const SOURCE = "/helpers.mjs";
+
+function transform(code: string, sourceType: "module" | "unambiguous") {
+  return (
+    transformSync(code, {
+      babelrc: false,
+      configFile: false,
+      sourceType,
+      presets: [["@babel/preset-env", { targets: { chrome: "52", edge: "14" }, modules: false }]],
+      plugins: [[sharedHelpersPlugin, { source: SOURCE }]],
+    })?.code ?? ""
+  );
+}
+
+describe("the Babel plugin", () => {
+  test("an ES module imports each helper it needs, once, instead of carrying it", () => {
+    const code = transform(
+      "export async function f(a) { const b = { ...a }; for (const x of a.list) await x; return { ...b }; }",
+      "module",
+    );
+    const imports = code.match(/^import \{ .* \} from "\/helpers\.mjs";$/gm) ?? [];
+    expect(imports.map((line) => line.replace(/ as \w+/, ""))).toEqual(
+      expect.arrayContaining([
+        'import { asyncToGenerator } from "/helpers.mjs";',
+        'import { objectSpread2 } from "/helpers.mjs";',
+        'import { createForOfIteratorHelper } from "/helpers.mjs";',
+      ]),
+    );
+    expect(new Set(imports).size).toBe(imports.length);
+    expect(code).not.toMatch(/function _(asyncToGenerator|objectSpread2|createForOfIteratorHelper)\b/);
+  });
+
+  test("a CommonJS file keeps its helpers inline", () => {
+    const code = transform("module.exports = function (a) { return { ...a }; };", "unambiguous");
+    expect(code).not.toContain("import ");
+    expect(code).toMatch(/function _objectSpread\b/);
+  });
+});
+
+describe("built as the event bundle is", () => {
+  let bundle = "";
+
+  beforeAll(async () => {
+    const out = mkdtempSync(join(tmpdir(), "reach-guard-helpers-"));
+    const options = { ...resolveOptions({ baseUrl: "https://host.example.org/rg", out }), cache: false };
+    const events = createConfigs({ ...options, playground: false }).find((one) => one.name === "events")!;
+    const config: Configuration = {
+      ...events,
+      entry: { events: join(__dirname, "fixtures", "helpers", "entry.ts") },
+      plugins: (events.plugins ?? []).filter(
+        (plugin) =>
+          !["HtmlWebpackPlugin", "CopyPlugin", "DeploymentFilesPlugin"].includes(
+            plugin?.constructor.name ?? "",
+          ),
+      ),
+    };
+    await new Promise<void>((resolve, reject) => {
+      const compiler = webpack(config);
+      compiler.run((error, stats) =>
+        compiler.close(() =>
+          error || !stats || stats.hasErrors()
+            ? reject(error ?? new Error(stats?.toString("errors-only") ?? "no stats"))
+            : resolve(),
+        ),
+      );
+    });
+    bundle = readFileSync(join(out, "events.js"), "utf8");
+  }, 60_000);
+
+  test("modules that share helpers behave as written", async () => {
+    const context = createContext({});
+    runInContext(bundle, context);
+    const results = await (runInContext("results()", context) as Promise<unknown>);
+    expect(JSON.parse(JSON.stringify(results))).toEqual({
+      merged: { rest: { a: 1, b: 2 }, drop: "x", symbols: 1 },
+      walked: [
+        [3, 4],
+        [5, 6],
+        [1, 2],
+      ],
+      failed: "no",
+      spread: ["a=1", "b=2"],
+    });
+  });
+
+  test("each helper is in the bundle once", () => {
+    // Texts from inside the for-of helper and the property-key helper that object spread uses.
+    expect(bundle.split("Invalid attempt to iterate non-iterable instance").length - 1).toBe(1);
+    expect(bundle.split("@@toPrimitive must return a primitive value").length - 1).toBe(1);
+  });
+});
