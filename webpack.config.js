@@ -146,7 +146,14 @@ function taskpaneConfig(options) {
     ...common(options, "taskpane"),
     target: ["web", "es2020"],
     entry: { taskpane: ENTRIES.taskpane },
-    output: { path: options.outDir, filename: "[name].js", publicPath: "" },
+    // The first render needs taskpane.js alone; MSAL follows as a chunk while the pane says it is
+    // checking. "auto" finds chunks beside taskpane.js wherever the page that loads it lives.
+    output: {
+      path: options.outDir,
+      filename: "[name].js",
+      chunkFilename: "taskpane-chunks/[name].[contenthash:8].js",
+      publicPath: "auto",
+    },
     module: { rules: [babelRule(PAGE_TARGETS, { includeNodeModules: false, react: true })] },
     plugins: [
       // Where policy.json and config.json live: the same host as the event bundle, fixed at build.
@@ -193,12 +200,12 @@ function playgroundConfig(options) {
 
 /** The webpack configurations for checked build options (see scripts/build/options.js). */
 function createConfigs(options) {
-  const playgroundEntry = existsSync(join(__dirname, ENTRIES.playground));
-  if (options.playground === true && !playgroundEntry) {
+  if (options.playground === true && !existsSync(join(__dirname, ENTRIES.playground))) {
     throw new Error(`--playground needs ${ENTRIES.playground}, which does not exist`);
   }
   const configs = [eventsConfig(options), taskpaneConfig(options)];
-  if (options.playground ?? playgroundEntry) configs.push(playgroundConfig(options));
+  // Only when asked for (npm start, the browser tests): an admin's build never carries it.
+  if (options.playground === true) configs.push(playgroundConfig(options));
   return configs;
 }
 

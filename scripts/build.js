@@ -24,8 +24,8 @@ const USAGE = `Usage: npm run build -- --base-url https://host.example.org/reach
   --provider-name S   ProviderName in the manifest
   --only NAMES        build only these bundles, comma-separated: events (with the manifest and
                       deployment files), taskpane, playground
-  --playground        also build the playground (default: when src/playground/index.tsx exists)
-  --no-playground     skip the playground
+  --playground        also build the playground (the stand-in Outlook npm start serves; never host it)
+  --no-playground     skip the playground (the default)
   --dev               development build (not minified, source maps)
   --no-cache          do not use webpack's filesystem cache`;
 

@@ -1,14 +1,12 @@
-import * as msal from "@azure/msal-browser";
 import type { ClientFactory } from "../auth/naa";
 
-// MSAL inside taskpane.js rather than in a chunk loaded on first use (src/auth/naa.ts's default):
-// the pane needs a token for its very first check, and taskpane.js is one file beside its page.
-// Taking the package's whole namespace keeps its entry module in this file, so webpack has nothing
-// left to split off for naa.ts's `import()` (a named import alone leaves a stray chunk behind).
-const api: Pick<typeof msal, "createNestablePublicClientApplication"> = msal;
+// MSAL in a chunk of its own, fetched when the pane first needs a token: the first render (the
+// "checking" state) then needs taskpane.js alone. Loading starts as soon as the module is read,
+// so the chunk is usually there by the time Office.js is ready.
+const msal = import(/* webpackChunkName: "msal" */ "@azure/msal-browser");
 
-export const nestableClient: ClientFactory = (settings) =>
-  api.createNestablePublicClientApplication({
+export const nestableClient: ClientFactory = async (settings) =>
+  (await msal).createNestablePublicClientApplication({
     auth: {
       clientId: settings.clientId,
       authority: `${settings.authority.replace(/\/+$/, "")}/${settings.tenantId}`,
