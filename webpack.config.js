@@ -12,9 +12,10 @@ const { resolveOptions } = require("./scripts/build/options");
 const { DeploymentFilesPlugin } = require("./scripts/build/deployment-files");
 const { Es2016GuardPlugin } = require("./scripts/build/es2016-guard");
 const { MsalEventBundlePlugin } = require("./scripts/build/msal-event-bundle");
-const { withSharedHelpers } = require("./scripts/build/shared-babel-helpers");
 
 const PAGES = join(__dirname, "scripts", "build", "pages");
+// Lets transform-runtime use every helper the installed @babel/runtime has.
+const BABEL_RUNTIME_VERSION = require("@babel/runtime/package.json").version;
 const PRELUDE = join(__dirname, "scripts", "build", "es2016-prelude.js");
 const OFFICE_JS_DIST = join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
 const ENTRIES = {
@@ -30,7 +31,7 @@ const EVENT_TARGETS = { chrome: "52", edge: "14" };
 // The task pane runs in WebView2 (Windows), WKWebView (Mac) or a current browser (web).
 const PAGE_TARGETS = "chrome >= 100, edge >= 100, firefox >= 100, safari >= 15.4";
 
-function babelRule(targets, { includeNodeModules, react }) {
+function babelRule(targets, { includeNodeModules, react, plugins = [] }) {
   return {
     test: /\.[cm]?[jt]sx?$/,
     // Babel's own helpers must not be fed back through Babel.
@@ -47,6 +48,7 @@ function babelRule(targets, { includeNodeModules, react }) {
           ...(react ? [["@babel/preset-react", { runtime: "automatic" }]] : []),
           ["@babel/preset-typescript", { allowDeclareFields: true }],
         ],
+        plugins,
       },
     },
   };
@@ -95,9 +97,22 @@ function eventsConfig(options) {
       workerChunkLoading: false,
       asyncChunks: false,
     },
-    // One copy of each Babel helper for the whole bundle, not one per module (see the file).
+    // One copy of each Babel helper for the whole bundle, imported from @babel/runtime, instead of
+    // one per module: transpiling MSAL and our code to ES2016 needs helpers in well over a hundred
+    // modules (async functions, object spread, for-of for Edge 14).
     module: {
-      rules: withSharedHelpers(babelRule(EVENT_TARGETS, { includeNodeModules: true, react: false })),
+      rules: [
+        babelRule(EVENT_TARGETS, {
+          includeNodeModules: true,
+          react: false,
+          plugins: [
+            [
+              "@babel/plugin-transform-runtime",
+              { corejs: false, helpers: true, regenerator: true, version: BABEL_RUNTIME_VERSION },
+            ],
+          ],
+        }),
+      ],
     },
     optimization: {
       splitChunks: false,
