@@ -42,7 +42,7 @@ export const enGB = {
     contactGroup: (groupNames: readonly string[]) =>
       `Personal contact group ${names(groupNames)} cannot be checked, so the message may reach many more people.`,
     directoryUnavailable: (count: number) =>
-      `The directory could not be reached in time, so the size of ${formatCount(count)} recipient${count === 1 ? "" : "s"} is not known.`,
+      `The directory could not be reached (it is down, busy or too slow), so the size of ${formatCount(count)} recipient${count === 1 ? "" : "s"} is not known.`,
     directoryNotPermitted: () =>
       "Reach Guard is not allowed to read the directory, so list sizes are not known. Ask IT to grant consent.",
     noToken: () => "Reach Guard is not signed in, so list sizes are not known. Open Reach Guard to sign in.",
