@@ -40,6 +40,8 @@ export interface DraftSnapshot {
 export type DraftChange =
   { readonly kind: "recipients"; readonly fields: readonly Field[] } | { readonly kind: "other" };
 
+// Failures carry Office-style error names (what add-in code may branch on); the numbers are the
+// playground's own, and Reach Guard's adapter reads neither, only that the call failed.
 const fail = (code: number, name: string, message: string): HostAnswer => ({
   ok: false,
   error: { code, name, message } satisfies HostError,
