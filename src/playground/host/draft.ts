@@ -41,7 +41,7 @@ export type DraftChange =
   { readonly kind: "recipients"; readonly fields: readonly Field[] } | { readonly kind: "other" };
 
 // Failures carry Office-style error names (what add-in code may branch on); the numbers are the
-// playground's own, and Reach Guard's adapter reads neither, only that the call failed.
+// playground's own; Reach Guard's adapter only records them on the error it raises.
 const fail = (code: number, name: string, message: string): HostAnswer => ({
   ok: false,
   error: { code, name, message } satisfies HostError,
