@@ -200,7 +200,8 @@ describe("OnMessageSend", () => {
       expect(options!.allowEvent).toBe(allowed);
       expect(elapsed).toBeGreaterThanOrEqual(POLICY.sendTimeoutMs - 20);
       expect(elapsed).toBeLessThan(POLICY.sendTimeoutMs + 300);
-      if (!allowed) expect(options!.errorMessage).toMatch(/could not be reached \(it is down, busy or too slow\)/);
+      if (!allowed)
+        expect(options!.errorMessage).toMatch(/could not be reached \(it is down, busy or too slow\)/);
     },
   );
 

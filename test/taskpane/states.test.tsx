@@ -110,7 +110,9 @@ test.each([
   expect(await screen.findByText("List sizes could not be checked")).toBeInTheDocument();
   expect(screen.getByText(words)).toBeInTheDocument();
   expect(verdict()).toHaveTextContent("This message will reach an unknown number of people.");
-  expect(screen.getByText(/The directory could not be reached \(it is down, busy or too slow\)/)).toBeInTheDocument();
+  expect(
+    screen.getByText(/The directory could not be reached \(it is down, busy or too slow\)/),
+  ).toBeInTheDocument();
   expect(screen.getByText(/This figure is incomplete/)).toBeInTheDocument();
 });
 
