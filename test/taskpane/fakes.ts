@@ -4,13 +4,7 @@ import type { Fix, PaneSnapshot, TaskPaneBackend } from "../../src/taskpane/back
 
 // Real decisions from the core, and a backend the component tests drive by hand.
 
-export const list = (members: number, externalMembers = 0): DirectoryEntry => ({
-  kind: "list",
-  members,
-  externalMembers,
-  restricted: false,
-  moderated: false,
-});
+export { list } from "../events/fakes";
 export const external: DirectoryEntry = { kind: "external" };
 export const down: DirectoryEntry = { kind: "unknown", cause: "unavailable" };
 export const noToken: DirectoryEntry = { kind: "unknown", cause: "no-token" };
