@@ -4,19 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
 import { transformSync } from "@babel/core";
-import webpack, { type Configuration } from "webpack";
-import type { BuildOptions } from "../../scripts/build/options";
+import { eventsConfigFor, runWebpack } from "./event-fixture";
 
 // events.js holds one copy of each Babel helper, imported from @babel/runtime by the modules that
 // need it (@babel/plugin-transform-runtime in webpack.config.js), instead of a copy in every module.
 
 const load = createRequire(__filename);
-const { createConfigs } = load("../../webpack.config.js") as {
-  createConfigs(options: BuildOptions & { cache: boolean }): Configuration[];
-};
-const { resolveOptions } = load(
-  "../../scripts/build/options.js",
-) as typeof import("../../scripts/build/options");
 
 const RUNTIME_VERSION = (load("@babel/runtime/package.json") as { version: string }).version;
 
@@ -68,28 +61,7 @@ describe("built as the event bundle is", () => {
 
   beforeAll(async () => {
     const out = mkdtempSync(join(tmpdir(), "reach-guard-helpers-"));
-    const options = { ...resolveOptions({ baseUrl: "https://host.example.org/rg", out }), cache: false };
-    const events = createConfigs({ ...options, playground: false }).find((one) => one.name === "events")!;
-    const config: Configuration = {
-      ...events,
-      entry: { events: join(__dirname, "fixtures", "helpers", "entry.ts") },
-      plugins: (events.plugins ?? []).filter(
-        (plugin) =>
-          !["HtmlWebpackPlugin", "CopyPlugin", "DeploymentFilesPlugin"].includes(
-            plugin?.constructor.name ?? "",
-          ),
-      ),
-    };
-    await new Promise<void>((resolve, reject) => {
-      const compiler = webpack(config);
-      compiler.run((error, stats) =>
-        compiler.close(() =>
-          error || !stats || stats.hasErrors()
-            ? reject(error ?? new Error(stats?.toString("errors-only") ?? "no stats"))
-            : resolve(),
-        ),
-      );
-    });
+    await runWebpack(eventsConfigFor(join(__dirname, "fixtures", "helpers", "entry.ts"), out));
     bundle = readFileSync(join(out, "events.js"), "utf8");
   }, 60_000);
 

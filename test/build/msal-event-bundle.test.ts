@@ -1,13 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { webcrypto } from "node:crypto";
 import { createContext, runInContext, type Context } from "node:vm";
-import webpack, { type Configuration } from "webpack";
 import { createNaaBroker } from "../../src/playground/host/naa-broker";
 import { DEMO_TOKEN } from "../../src/fake-graph/tokens";
-import type { BuildOptions } from "../../scripts/build/options";
+import { eventsConfigFor, runWebpack } from "./event-fixture";
 import { ROOT } from "./run-build";
 
 // The event bundle carries MSAL without its UI sign-in clients (scripts/build/msal-event-bundle.js).
@@ -15,45 +13,16 @@ import { ROOT } from "./run-build";
 // once with the whole of MSAL, and both run in a plain JavaScript context: every way a silent
 // token request can end must be the same in both.
 
-const load = createRequire(__filename);
-const { createConfigs } = load("../../webpack.config.js") as {
-  createConfigs(options: BuildOptions & { cache: boolean }): Configuration[];
-};
-const { resolveOptions } = load(
-  "../../scripts/build/options.js",
-) as typeof import("../../scripts/build/options");
-
 const ENTRY = join(__dirname, "fixtures", "naa-entry.ts");
-const PAGE_ONLY = ["HtmlWebpackPlugin", "CopyPlugin", "DeploymentFilesPlugin"];
 const quiet = { log() {}, info() {}, warn() {}, error() {}, debug() {} };
 const code: Record<"trimmed" | "whole", string> = { trimmed: "", whole: "" };
 
-function config(outDir: string, withPlugin: boolean): Configuration {
-  const options = {
-    ...resolveOptions({ baseUrl: "https://host.example.org/rg", out: outDir }),
-    cache: false,
-  };
-  const events = createConfigs({ ...options, playground: false }).find((one) => one.name === "events")!;
-  const plugins = (events.plugins ?? []).filter((plugin) => {
-    const name = plugin?.constructor.name ?? "";
-    return !PAGE_ONLY.includes(name) && (withPlugin || name !== "MsalEventBundlePlugin");
-  });
-  return { ...events, name: withPlugin ? "trimmed" : "whole", entry: { events: ENTRY }, plugins };
-}
-
 beforeAll(async () => {
   const folder = mkdtempSync(join(tmpdir(), "reach-guard-msal-"));
-  const configs = [config(join(folder, "trimmed"), true), config(join(folder, "whole"), false)];
-  await new Promise<void>((resolve, reject) => {
-    const compiler = webpack(configs);
-    compiler.run((error, stats) =>
-      compiler.close(() => {
-        if (error || !stats || stats.hasErrors())
-          reject(error ?? new Error(stats?.toString("errors-only") ?? "no stats"));
-        else resolve();
-      }),
-    );
-  });
+  await runWebpack([
+    eventsConfigFor(ENTRY, join(folder, "trimmed"), { name: "trimmed" }),
+    eventsConfigFor(ENTRY, join(folder, "whole"), { name: "whole", leaveOut: ["MsalEventBundlePlugin"] }),
+  ]);
   code.trimmed = readFileSync(join(folder, "trimmed", "events.js"), "utf8");
   code.whole = readFileSync(join(folder, "whole", "events.js"), "utf8");
 }, 150_000);

@@ -1,3 +1,4 @@
+import { isPolicyError, parsePolicy } from "../../src/core/policy";
 import type {
   DirectoryAnswer,
   DirectoryEntry,
@@ -27,4 +28,15 @@ export function message(sender: string, fields: Partial<Record<Field, string[]>>
     for (const emailAddress of fields[field] ?? []) recipients.push({ field, emailAddress });
   }
   return { sender, recipients };
+}
+
+/** The problems a policy is refused with, as the admin reads them; fails if it is accepted. */
+export function problemsOf(value: unknown): readonly string[] {
+  try {
+    parsePolicy(value);
+  } catch (error) {
+    if (isPolicyError(error)) return error.problems;
+    throw error;
+  }
+  throw new Error("policy was accepted");
 }

@@ -1,16 +1,7 @@
-import { DEFAULT_POLICY, isPolicyError, parsePolicy } from "../../src/core/policy";
+import { problemsOf } from "./helpers";
+import { DEFAULT_POLICY, parsePolicy } from "../../src/core/policy";
 
 // Every problem as the admin reads it, word for word, including the fields checked together.
-
-function problemsOf(value: unknown): readonly string[] {
-  try {
-    parsePolicy(value);
-  } catch (error) {
-    if (isPolicyError(error)) return error.problems;
-    throw error;
-  }
-  throw new Error("policy was accepted");
-}
 
 describe("policy problems", () => {
   it.each([

@@ -1,20 +1,5 @@
-import {
-  DEFAULT_POLICY,
-  parsePolicy,
-  parsePolicyText,
-  PolicyError,
-  isPolicyError,
-} from "../../src/core/policy";
-
-function problemsOf(value: unknown): readonly string[] {
-  try {
-    parsePolicy(value);
-  } catch (error) {
-    if (isPolicyError(error)) return error.problems;
-    throw error;
-  }
-  throw new Error("policy was accepted");
-}
+import { problemsOf } from "./helpers";
+import { DEFAULT_POLICY, parsePolicy, parsePolicyText, PolicyError } from "../../src/core/policy";
 
 describe("policy", () => {
   it("has sensible defaults when fields are absent", () => {
