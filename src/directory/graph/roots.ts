@@ -1,0 +1,31 @@
+// Where Reach Guard may send recipient addresses: Microsoft Graph's own roots, and loopback for the
+// playground's local Graph-compatible server. One rule, used by config.json's validation (add-in and
+// build), the Graph client and the CLI's --graph-url, so that a root one of them accepts can never
+// be refused (or worse, reinterpreted) by another. Written without the WHATWG URL class, which
+// classic Outlook's JavaScript-only runtime does not promise.
+
+/** Microsoft Graph service roots: global, US Government L4 and L5 (DoD), China (21Vianet). */
+export const GRAPH_ROOTS: readonly string[] = [
+  "https://graph.microsoft.com",
+  "https://graph.microsoft.us",
+  "https://dod-graph.microsoft.us",
+  "https://microsoftgraph.chinacloudapi.cn",
+];
+
+// http only on this machine's loopback, with a port: the playground's server.
+const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):(\d{1,5})$/;
+
+export const GRAPH_ROOT_RULE =
+  `must be a Microsoft Graph root (${GRAPH_ROOTS.join(", ")}) with no version, path, query or ` +
+  "fragment, or for the playground http://localhost, http://127.0.0.1 or http://[::1] with a port";
+
+/** The root written canonically (lower case, no trailing slash), or null when the rule refuses it. */
+export function parseGraphRoot(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const text = value.trim().replace(/\/$/, "").toLowerCase();
+  if (GRAPH_ROOTS.includes(text)) return text;
+  const loopback = LOOPBACK.exec(text);
+  if (!loopback) return null;
+  const port = Number(loopback[2]);
+  return port >= 1 && port <= 65_535 ? text : null;
+}
