@@ -20,13 +20,53 @@ function unquote(name: string): string {
 
 const ASCII_ONLY = /^[ -~]*$/;
 
+/** RFC 5321: a path holds at most 256 octets with its brackets, so an address at most 254. */
+export const MAX_ADDRESS_LENGTH = 254;
+/** RFC 5321 again: a local part holds at most 64 octets (Exchange's aliases too). */
+export const MAX_LOCAL_LENGTH = 64;
+// What Outlook hands over may carry a display name too; anything longer is refused before any
+// pattern runs over it, so a hostile recipient cannot make the parser slow.
+const MAX_INPUT_LENGTH = 1024;
+
+/**
+ * A quoted local part names the same mailbox as its unquoted form (`"everyone"@x` is `everyone@x`),
+ * so it is written unquoted when its content is a plain dot-atom; otherwise it stays quoted, with
+ * escapes resolved. Null when the quotes are not well formed.
+ */
+function unquoteLocal(local: string): string | null {
+  let inner = "";
+  for (let index = 1; index < local.length - 1; index++) {
+    const char = local.charAt(index);
+    if (char === '"') return null;
+    if (char === "\\") {
+      index++;
+      if (index >= local.length - 1) return null;
+      inner += local.charAt(index);
+    } else inner += char;
+  }
+  if (inner === "") return null;
+  if (LOCAL_PART.test(inner) && !inner.startsWith(".") && !inner.endsWith(".")) return inner;
+  return /^[ -~]*$/.test(inner) ? `"${inner.replace(/(["\\])/g, "\\$1")}"` : null;
+}
+
+/**
+ * Exchange Online delivers `name+tag@domain` to `name@domain` (plus addressing): the address without
+ * its tag, or null when it has none.
+ */
+export function untagged(address: string): string | null {
+  const at = address.lastIndexOf("@");
+  const plus = address.indexOf("+");
+  if (address.startsWith('"') || plus <= 0 || plus > at) return null;
+  return `${address.slice(0, plus)}${address.slice(at)}`;
+}
+
 function asciiDomain(domain: string): string | null {
   let ascii: string;
   // Nearly every domain is ASCII already: Unicode normalisation and punycode only for the rest.
   if (ASCII_ONLY.test(domain)) ascii = domain.toLowerCase();
   else {
     try {
-      ascii = toASCII(domain.normalize("NFC")).toLowerCase();
+      ascii = toASCII(domain.normalize("NFC").toLowerCase());
     } catch {
       return null;
     }
@@ -44,7 +84,12 @@ const PLAIN =
 /** Parses one address as typed by a person or returned by Outlook. */
 export function parseAddress(input: string, displayName = ""): ParsedAddress {
   const raw = input.trim();
-  if (PLAIN.test(raw)) return { valid: true, address: raw.toLowerCase(), displayName: unquote(displayName) };
+  if (raw.length > MAX_INPUT_LENGTH) {
+    return { valid: false, problem: "too-long", raw, displayName: unquote(displayName) };
+  }
+  if (raw.length <= MAX_ADDRESS_LENGTH && raw.indexOf("@") <= MAX_LOCAL_LENGTH && PLAIN.test(raw)) {
+    return { valid: true, address: raw.toLowerCase(), displayName: unquote(displayName) };
+  }
   let name = unquote(displayName);
   let candidate = raw;
   const angle = ANGLE.exec(raw);
@@ -64,14 +109,20 @@ export function parseAddress(input: string, displayName = ""): ParsedAddress {
   if (X500.test(candidate)) return invalid("x500");
   const at = candidate.lastIndexOf("@");
   if (at < 0) return invalid("missing-at");
-  const local = candidate.slice(0, at);
+  if (candidate.length > MAX_ADDRESS_LENGTH) return invalid("too-long");
+  const quoted = candidate.startsWith('"') && at > 1 && candidate.charAt(at - 1) === '"';
+  const local = quoted ? unquoteLocal(candidate.slice(0, at)) : candidate.slice(0, at);
   const domain = asciiDomain(candidate.slice(at + 1));
-  if (local === "" || !LOCAL_PART.test(local) || local.startsWith(".") || local.endsWith(".") || !domain) {
-    return invalid("malformed");
-  }
+  if (local === null || !domain) return invalid("malformed");
+  const dotAtom = LOCAL_PART.test(local) && !local.startsWith(".") && !local.endsWith(".");
+  if (local === "" || !(dotAtom || quoted)) return invalid("malformed");
+  if (local.length > MAX_LOCAL_LENGTH) return invalid("too-long");
   // Exchange treats the local part case-insensitively, so one person is one key however it is typed.
   const normalisedLocal = ASCII_ONLY.test(local) ? local.toLowerCase() : local.normalize("NFC").toLowerCase();
-  return { valid: true, address: `${normalisedLocal}@${domain}`, displayName: name };
+  const address = `${normalisedLocal}@${domain}`;
+  // Punycode lengthens a domain: the address as it is sent must still fit.
+  if (address.length > MAX_ADDRESS_LENGTH) return invalid("too-long");
+  return { valid: true, address, displayName: name };
 }
 
 /** Outlook's view of a recipient: an empty address with a name is a personal contact group. */
@@ -81,25 +132,4 @@ export function parseRecipient(recipient: RecipientInput): ParsedAddress {
     return { ...parsed, problem: "contact-group" };
   }
   return parsed;
-}
-
-/** Splits an admin's comma/semicolon separated list, respecting quoted display names. */
-export function splitAddressList(text: string): string[] {
-  const parts: string[] = [];
-  let current = "";
-  let quoted = false;
-  let angled = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (char === "<" && !quoted) angled = true;
-    else if (char === ">" && !quoted) angled = false;
-    if ((char === "," || char === ";") && !quoted && !angled) {
-      parts.push(current);
-      current = "";
-    } else {
-      current += char;
-    }
-  }
-  parts.push(current);
-  return parts.map((part) => part.trim()).filter((part) => part !== "");
 }

@@ -1,6 +1,6 @@
 import { enGB } from "../strings/en-GB";
 import { recipientFingerprint } from "./fingerprint";
-import { compilePattern, firstMatch } from "./patterns";
+import { matcherFor } from "./patterns";
 import { parseAddress } from "./addresses";
 import { SEVERITY, mostSevere, type Policy } from "./policy";
 import { measureReach } from "./reach";
@@ -14,9 +14,21 @@ export function planFingerprint(plan: Plan): string {
   );
 }
 
+/**
+ * Matched on the address as written only: unlike a blocked list, a tag must not widen who may
+ * broadcast (`comms+x@` is not let off because `comms@` is).
+ */
 export function isBroadcaster(sender: string, policy: Policy): boolean {
   const parsed = parseAddress(sender);
-  return parsed.valid && firstMatch(policy.broadcasters.map(compilePattern), parsed.address) !== null;
+  return parsed.valid && matcherFor(policy.broadcasters).match(parsed.address) !== null;
+}
+
+/** Delivery restrictions are the signed-in mailbox's: trusted only when it is also the sender. */
+export function sendsAsSignedIn(message: MessageInput): boolean {
+  if (message.signedIn === undefined) return false;
+  const sender = parseAddress(message.sender);
+  const signedIn = parseAddress(message.signedIn);
+  return sender.valid && signedIn.valid && sender.address === signedIn.address;
 }
 
 /** A broadcaster's blocks become warnings they can acknowledge; everyone else's stay blocks. */
@@ -44,9 +56,8 @@ export function decide(
   answers: ReadonlyMap<string, DirectoryAnswer>,
   plan: Plan = planMessage(message, policy),
 ): Decision {
-  const recipients = plan.recipients.map((planned) =>
-    resolveRecipient(planned, planned.parsed.valid ? answers.get(planned.parsed.address) : undefined),
-  );
+  const context = { trustRestrictions: sendsAsSignedIn(message) };
+  const recipients = plan.recipients.map((planned) => resolveRecipient(planned, answers, context));
   const figures = measureReach(recipients);
   const broadcaster = isBroadcaster(message.sender, policy);
   let reasons = RULES.flatMap((rule) => rule({ policy, recipients, figures }));

@@ -1,36 +1,65 @@
-import type { ParsedAddress, Field } from "./types";
+import { sha256 } from "@noble/hashes/sha2.js";
+import type { Field, ParsedAddress } from "./types";
 
-// Binds an acknowledgement to one recipient set. Not a security boundary (the sender could always
-// forge their own header); it only has to change whenever the recipients do, and be equal for the
-// same set whatever the order or case. 64 bits from two FNV-1a variants is plenty for that.
+// Binds an acknowledgement to one recipient set, so it must differ whenever the set does and be
+// equal for the same set whatever the order or case. A sum of small hashes made collisions cheap
+// (two different sets with one fingerprint were found in seconds), so this is SHA-256 over the
+// sorted, distinct canonical keys. @noble/hashes rather than crypto.subtle: classic Outlook's
+// JavaScript-only runtime does not promise Web Crypto, nor TextEncoder (hence utf8 below).
 
-function fnv1a(text: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
+/** One recipient's place in the set: its field and canonical address, or what identifies it. */
+export function fingerprintKey(field: Field, parsed: ParsedAddress): string {
+  if (parsed.valid) return `${field}:${parsed.address}`;
+  // A personal contact group has no address: its name tells a "Ward team" from an "Entire hospital".
+  if (parsed.problem === "contact-group") return `${field}#group:${parsed.displayName}`;
+  return `${field}!${parsed.problem}:${parsed.raw.toLowerCase()}`;
 }
 
-export function fingerprintKey(field: Field, parsed: ParsedAddress): string {
-  return parsed.valid ? `${field}:${parsed.address}` : `${field}!${parsed.raw.toLowerCase()}`;
+/** UTF-8 bytes of `text`; a lone surrogate becomes U+FFFD, as TextEncoder would write it. */
+export function utf8(text: string): Uint8Array {
+  const bytes: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    let code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+        index++;
+      } else code = 0xfffd;
+    } else if (code >= 0xdc00 && code <= 0xdfff) code = 0xfffd;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
+    else if (code < 0x10000)
+      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+    else
+      bytes.push(
+        0xf0 | (code >> 18),
+        0x80 | ((code >> 12) & 0x3f),
+        0x80 | ((code >> 6) & 0x3f),
+        0x80 | (code & 0x3f),
+      );
+  }
+  return Uint8Array.from(bytes);
+}
+
+function hex(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += (byte < 16 ? "0" : "") + byte.toString(16);
+  return text;
+}
+
+/** SHA-256 of `text` (UTF-8), as 64 lower-case hex digits. */
+export function digest(text: string): string {
+  return hex(sha256(utf8(text)));
 }
 
 /**
- * Each distinct key is hashed on its own and the hashes are added up: addition does not care about
- * order, so no sort is needed (10,000 recipients in a few milliseconds). The count is mixed in so
- * that sets of different sizes differ even if their sums collide.
+ * 64 hex digits. The keys are sorted (code-unit order, no locale) and written as a JSON array, so
+ * no key can run into the next: `["to:a", "b"]` and `["to:a\", \"b"]` hash differently.
  */
 export function fingerprint(keys: readonly string[]): string {
-  const distinct = new Set(keys);
-  let high = distinct.size >>> 0;
-  let low = Math.imul(distinct.size, 0x9e3779b1) >>> 0;
-  for (const key of distinct) {
-    high = (high + fnv1a(key, 0x811c9dc5)) >>> 0;
-    low = (low + fnv1a(key, 0x050c5d1f)) >>> 0;
-  }
-  return `${high.toString(16).padStart(8, "0")}${low.toString(16).padStart(8, "0")}`;
+  const distinct = [...new Set(keys)].sort();
+  return digest(JSON.stringify(distinct));
 }
 
 /** The fingerprint of a message's recipients without resolving anything (cheap, for freshness checks). */

@@ -1,7 +1,7 @@
 // The pure core: policy, reach, decision. No Office.js, React, Node or network below this line.
 export * from "./types";
-export { parseAddress, parseRecipient, splitAddressList } from "./addresses";
-export { compilePattern } from "./patterns";
+export { parseAddress, parseRecipient } from "./addresses";
+export { compileMatcher, matcherFor } from "./patterns";
 export {
   DEFAULT_POLICY,
   parsePolicy,
@@ -14,8 +14,8 @@ export type { Policy, PolicyInput } from "./policy";
 export { planMessage } from "./recipients";
 export type { Plan, PlannedRecipient } from "./recipients";
 export { measureReach } from "./reach";
-export { decide, isBroadcaster, planFingerprint } from "./decide";
-export { fingerprint, fingerprintKey } from "./fingerprint";
+export { decide, isBroadcaster, planFingerprint, sendsAsSignedIn } from "./decide";
+export { digest, fingerprint, fingerprintKey } from "./fingerprint";
 export { infoBarText, alertText, INFO_BAR_LIMIT, ALERT_LIMIT } from "./texts";
 export { HEADER_NAME, formatHeader, headerFor, parseHeader } from "./header";
 export { formatAbout, formatCount } from "./format";

@@ -1,10 +1,11 @@
 import { z } from "zod/mini";
+import { parseJsonDocument } from "./json";
 import type { Verdict } from "./types";
 
 // The admin's policy: one JSON document, validated by schema so a typo is caught at load and named.
 // zod/mini (the functional API of the same package) keeps the event bundle small; it has no messages
 // of its own, so the English ones of full zod are passed to each parse for the few checks without
-// a message here (e.g. a list of more than 10,000 addresses).
+// a message here.
 
 const verdict = z.enum(["allow", "warn", "block"], {
   error: () => 'must be one of "allow", "warn" or "block"',
@@ -17,17 +18,56 @@ const wholeNumber = (min: number, max: number) =>
       z.gte(min, { error: () => `must be a whole number >= ${min}` }),
       z.lte(max, { error: () => `must be a whole number <= ${max}` }),
     );
+/** The longest address RFC 5321 allows, and so the longest entry worth writing. */
+export const MAX_ENTRY_LENGTH = 254;
+export const MAX_ENTRIES = 10_000;
+/** `*` and `?` in one entry. */
+export const MAX_WILDCARDS = 8;
+/**
+ * Entries with a wildcard in one list. Each is tried against every recipient of its domain at send,
+ * so their number bounds the work done before the directory is asked (npm run bench: "policy at
+ * its maxima"); exact entries cost one lookup each, however many there are.
+ */
+export const MAX_PATTERNS = 50;
+
+const ENTRY = "must be an address or a pattern such as all-*@example.org";
+
+function wildcardCount(entry: string): number {
+  return entry.replace(/[^*?]/g, "").length;
+}
+
+/** A wildcard inside a label with non-ASCII letters cannot be put into punycode, which addresses use. */
+function wildcardInUnicodeLabel(entry: string): boolean {
+  const domain = entry.slice(entry.lastIndexOf("@") + 1);
+  return domain.split(".").some((label) => /[*?]/.test(label) && !/^[ -~]*$/.test(label));
+}
+
 const addressPatterns = z
   .array(
-    z.string({ error: () => "must be an address or a pattern such as all-*@example.org" }).check(
+    z.string({ error: () => ENTRY }).check(
       z.trim(),
-      z.regex(/^[^\s@]+@[^\s@]+$/, {
-        error: () => "must be an address or a pattern such as all-*@example.org",
+      z.regex(/^[^\s@]+@[^\s@]+$/, { error: () => ENTRY }),
+      z.maxLength(MAX_ENTRY_LENGTH, {
+        error: () => `must be at most ${MAX_ENTRY_LENGTH} characters, the longest an address can be`,
+      }),
+      z.refine((entry) => wildcardCount(entry) <= MAX_WILDCARDS, {
+        error: () => `must have at most ${MAX_WILDCARDS} wildcards (* or ?)`,
+      }),
+      z.refine((entry) => !wildcardInUnicodeLabel(entry), {
+        error: () => "must not put * or ? inside a domain label with non-ASCII letters; write that label out",
       }),
     ),
     { error: () => "must be a list of addresses" },
   )
-  .check(z.maxLength(10_000));
+  .check(
+    z.maxLength(MAX_ENTRIES, {
+      error: () => "must have at most 10,000 entries",
+    }),
+    z.refine((entries) => entries.filter((entry) => /[*?]/.test(entry)).length <= MAX_PATTERNS, {
+      error: () =>
+        `must have at most ${MAX_PATTERNS} patterns (entries with * or ?); write the other addresses out in full`,
+    }),
+  );
 
 export const policySchema = z
   .strictObject(
@@ -106,13 +146,13 @@ export function parsePolicy(value: unknown): Policy {
   return result.data;
 }
 
-/** Parses the text of a policy file. */
+/** Parses the text of a policy file: the same rules in the add-in, the CLI and the build. */
 export function parsePolicyText(text: string): Policy {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonDocument(text);
   } catch (error) {
-    throw new PolicyError([`the policy is not valid JSON (${(error as Error).message})`]);
+    throw new PolicyError([`the policy is ${(error as Error).message}`]);
   }
   return parsePolicy(value);
 }

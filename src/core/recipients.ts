@@ -1,5 +1,5 @@
-import { parseRecipient } from "./addresses";
-import { compilePattern, firstMatch } from "./patterns";
+import { parseRecipient, untagged } from "./addresses";
+import { matcherFor } from "./patterns";
 import type { Policy } from "./policy";
 import type {
   DirectoryAnswer,
@@ -13,7 +13,9 @@ import type {
 export interface PlannedRecipient {
   readonly input: RecipientInput;
   readonly parsed: ParsedAddress;
-  /** The blockedAddresses pattern it matches, if any. */
+  /** The address without its plus-addressing tag (`name+tag@x` -> `name@x`), when it has one. */
+  readonly untagged: string | null;
+  /** The blockedAddresses pattern it matches, as written or without its tag, if any. */
   readonly blockedBy: string | null;
 }
 
@@ -26,17 +28,24 @@ export interface Plan {
 }
 
 export function planMessage(message: MessageInput, policy: Policy): Plan {
-  const blocked = policy.blockedAddresses.map(compilePattern);
+  const blocked = matcherFor(policy.blockedAddresses);
   const lookups = new Set<string>();
+  const tagless = new Set<string>();
   const policyBlocked = new Set<string>();
   const recipients = message.recipients.map((input): PlannedRecipient => {
     const parsed = parseRecipient(input);
-    if (!parsed.valid) return { input, parsed, blockedBy: null };
+    if (!parsed.valid) return { input, parsed, untagged: null, blockedBy: null };
     lookups.add(parsed.address);
-    const match = firstMatch(blocked, parsed.address);
+    // Exchange delivers everyone+x@ to everyone@: the tag must not hide a blocked list.
+    const bare = untagged(parsed.address);
+    if (bare) tagless.add(bare);
+    const match = blocked.match(parsed.address) ?? (bare ? blocked.match(bare) : null);
     if (match) policyBlocked.add(parsed.address);
-    return { input, parsed, blockedBy: match ? match.source : null };
+    return { input, parsed, untagged: bare, blockedBy: match };
   });
+  // The untagged forms are asked too, after the addresses as written: a tagged address the directory
+  // does not know takes the size of the mailbox or list it is delivered to.
+  for (const bare of tagless) lookups.add(bare);
   return { recipients, lookups: [...lookups], policyBlocked: [...policyBlocked] };
 }
 
@@ -69,10 +78,34 @@ function recipient(
   };
 }
 
+export interface ResolveContext {
+  /**
+   * The sender is the mailbox the directory answered for. MailTips judge delivery restrictions for
+   * the signed-in mailbox; a shared or delegated From address may post where it may not, so a
+   * restricted list only bounces (and is not counted) when the two are the same.
+   */
+  readonly trustRestrictions: boolean;
+}
+
+/** What the directory said of the address, or of its untagged form when it did not know the tagged one. */
+function answerFor(
+  planned: PlannedRecipient,
+  answers: ReadonlyMap<string, DirectoryAnswer>,
+): DirectoryAnswer | undefined {
+  if (!planned.parsed.valid) return undefined;
+  const answer = answers.get(planned.parsed.address);
+  if (!planned.untagged || !answer || answer.entry.kind !== "unknown" || answer.entry.cause !== "not-found") {
+    return answer;
+  }
+  const bare = answers.get(planned.untagged);
+  return bare && bare.entry.kind !== "unknown" ? bare : answer;
+}
+
 /** Combines a planned recipient with what the directory said of it. */
 export function resolveRecipient(
   planned: PlannedRecipient,
-  answer: DirectoryAnswer | undefined,
+  answers: ReadonlyMap<string, DirectoryAnswer>,
+  context: ResolveContext,
 ): ResolvedRecipient {
   const { input, parsed, blockedBy } = planned;
   const field = input.field;
@@ -81,6 +114,7 @@ export function resolveRecipient(
     return recipient(field, parsed.raw, parsed.displayName, kind, "none", parsed.problem, null);
   }
   const { address, displayName } = parsed;
+  const answer = answerFor(planned, answers);
   if (!answer) {
     // Not looked up: only the policy spoke (a blocked address decided without the directory).
     return recipient(
@@ -98,8 +132,10 @@ export function resolveRecipient(
     case "person":
     case "external":
       return recipient(field, address, displayName, entry.kind, source, null, blockedBy);
-    case "list":
-      return recipient(field, address, displayName, "list", source, null, blockedBy, entry);
+    case "list": {
+      const list = entry.restricted && !context.trustRestrictions ? { ...entry, restricted: false } : entry;
+      return recipient(field, address, displayName, "list", source, null, blockedBy, list);
+    }
     case "unknown":
       return recipient(field, address, displayName, "unknown", source, entry.cause, blockedBy);
   }

@@ -15,11 +15,17 @@ export interface RecipientInput {
 }
 
 export interface MessageInput {
+  /** The From address: a shared or delegated mailbox, or the signed-in user's own. */
   readonly sender: string;
   readonly recipients: readonly RecipientInput[];
+  /**
+   * The signed-in mailbox, for which the directory judges delivery restrictions (MailTips answer for
+   * `/me`). Unknown (absent) means a restriction is never trusted: the list counts at full size.
+   */
+  readonly signedIn?: string;
 }
 
-export type AddressProblem = "empty" | "missing-at" | "x500" | "contact-group" | "malformed";
+export type AddressProblem = "empty" | "missing-at" | "x500" | "contact-group" | "malformed" | "too-long";
 
 export type ParsedAddress =
   | { readonly valid: true; readonly address: string; readonly displayName: string }

@@ -1,4 +1,4 @@
-import { parseAddress, parseRecipient, splitAddressList } from "../../src/core/addresses";
+import { parseAddress, parseRecipient, untagged } from "../../src/core/addresses";
 
 describe("parseAddress", () => {
   it.each([
@@ -11,6 +11,15 @@ describe("parseAddress", () => {
     ["x@XN--BCHER-KVA.de", "x@xn--bcher-kva.de", ""],
     ["müller@example.org", "müller@example.org", ""],
     ["a@example.org.", "a@example.org", ""],
+    ["x@BÜCHER.de", "x@xn--bcher-kva.de", ""],
+    // A quoted local part is the same mailbox as the unquoted one.
+    ['"everyone"@example.org', "everyone@example.org", ""],
+    ['"Everyone"@Example.org', "everyone@example.org", ""],
+    ['All Staff <"everyone"@example.org>', "everyone@example.org", "All Staff"],
+    ['"ever\\yone"@example.org', "everyone@example.org", ""],
+    ['"john smith"@example.org', '"john smith"@example.org', ""],
+    ['"a@b"@example.org', '"a@b"@example.org', ""],
+    [`${"a".repeat(64)}@example.org`, `${"a".repeat(64)}@example.org`, ""],
   ])("normalises %j", (input, address, displayName) => {
     expect(parseAddress(input)).toEqual({ valid: true, address, displayName });
   });
@@ -27,6 +36,13 @@ describe("parseAddress", () => {
     ["a@", "malformed"],
     ["a@-bad-.org", "malformed"],
     [".a@example.org", "malformed"],
+    ['"unclosed@example.org', "malformed"],
+    ['"a"b"@example.org', "malformed"],
+    ['""@example.org', "malformed"],
+    // RFC 5321's limits: 64 characters before the @, 254 in all.
+    [`${"a".repeat(65)}@example.org`, "too-long"],
+    [`a@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(63)}.org`, "too-long"],
+    ["x".repeat(5000), "too-long"],
   ])("classifies %j as %s and keeps the raw text", (input, problem) => {
     const parsed = parseAddress(input);
     expect(parsed).toEqual({ valid: false, problem, raw: input.trim(), displayName: "" });
@@ -67,12 +83,14 @@ describe("parseRecipient", () => {
   });
 });
 
-describe("splitAddressList", () => {
-  it("splits on commas and semicolons but not inside quotes or angle brackets", () => {
-    expect(splitAddressList('a@x.org, "Jones, Amy" <amy@x.org>; b@x.org,, ')).toEqual([
-      "a@x.org",
-      '"Jones, Amy" <amy@x.org>',
-      "b@x.org",
-    ]);
+describe("untagged", () => {
+  it.each([
+    ["everyone+x@example.org", "everyone@example.org"],
+    ["everyone+x+y@example.org", "everyone@example.org"],
+    ["everyone@example.org", null],
+    ["+x@example.org", null],
+    ['"a+b"@example.org', null],
+  ])("%s -> %s", (address, expected) => {
+    expect(untagged(address)).toBe(expected);
   });
 });

@@ -89,6 +89,26 @@ describe("decide: reach", () => {
     expect(decision.reasons.map((r) => r.code)).toEqual(["list-restricted"]);
   });
 
+  it("counts a restricted list in full when the sender is not the signed-in mailbox", () => {
+    // MailTips judge restrictions for /me: the chair's shared mailbox may post where /me may not.
+    const restricted = answers({ "board@example.org": list(9000, { restricted: true }) });
+    for (const signedIn of ["someone.else@example.org", null]) {
+      const decision = decide(
+        message("chair@example.org", { to: ["board@example.org"] }, signedIn),
+        policy,
+        restricted,
+      );
+      expect(decision).toMatchObject({ verdict: "block", reach: 9000 });
+      expect(decision.reasons.map((r) => r.code)).toEqual(["reach-over-block"]);
+    }
+    const own = decide(
+      message("Chair@Example.org", { to: ["board@example.org"] }, "chair@example.org"),
+      policy,
+      restricted,
+    );
+    expect(own).toMatchObject({ verdict: "allow", reach: 0 });
+  });
+
   it("makes a moderated list's block a warning", () => {
     const decision = decide(
       message(SENDER, { to: ["news@example.org"] }),
@@ -205,7 +225,7 @@ describe("decide: fingerprint", () => {
     expect(fp({ to: ["a@example.org", "b@example.org"] })).toBe(
       fp({ to: ["B@EXAMPLE.ORG", "a@example.org"] }),
     );
-    expect(fp({ to: ["a@example.org"] })).toMatch(/^[0-9a-f]{16}$/);
+    expect(fp({ to: ["a@example.org"] })).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("changes when a recipient is added, removed or moved between fields", () => {
@@ -213,5 +233,63 @@ describe("decide: fingerprint", () => {
     expect(fp({ to: ["a@example.org"] })).not.toBe(base);
     expect(fp({ to: ["a@example.org", "b@example.org", "c@example.org"] })).not.toBe(base);
     expect(fp({ to: ["a@example.org"], bcc: ["b@example.org"] })).not.toBe(base);
+  });
+
+  it("tells personal contact groups apart by name", () => {
+    const group = (displayName: string) =>
+      decide(
+        { sender: SENDER, recipients: [{ field: "to", emailAddress: "", displayName }] },
+        policy,
+        answers({}),
+      ).fingerprint;
+    expect(group("Ward team")).not.toBe(group("Entire hospital"));
+    expect(group("Ward team")).toBe(group("Ward team"));
+  });
+});
+
+describe("decide: spellings of a blocked list", () => {
+  it.each([
+    "everyone+x@example.org",
+    '"everyone"@example.org',
+    '"Everyone"@Example.org',
+    "all-staff+news@example.org",
+    "EVERYONE+X@EXAMPLE.ORG",
+  ])("blocks %s without asking the directory", (address) => {
+    const decision = decide(message(SENDER, { to: [address] }), policy, answers({}));
+    expect(decision.verdict).toBe("block");
+    expect(decision.reasons[0]).toMatchObject({ code: "blocked-address" });
+  });
+
+  it("does not let a tag widen who may broadcast", () => {
+    const decision = decide(
+      message("comms+x@example.org", { to: ["everyone@example.org"] }),
+      policy,
+      answers({ "everyone@example.org": list(840_000) }),
+    );
+    expect(decision).toMatchObject({ verdict: "block", senderIsBroadcaster: false });
+  });
+
+  it("sizes a tagged address the directory does not know as its untagged form", () => {
+    const open = parsePolicy({ warnAt: 50, blockAt: 5000 });
+    const decision = decide(
+      message(SENDER, { to: ["staff+x@example.org"] }),
+      open,
+      answers({
+        "staff+x@example.org": { kind: "unknown", cause: "not-found" },
+        "staff@example.org": list(840_000),
+      }),
+    );
+    expect(decision).toMatchObject({ verdict: "block", reach: 840_000 });
+    expect(decision.recipients[0]).toMatchObject({ address: "staff+x@example.org", kind: "list" });
+  });
+
+  it("keeps what the directory says of the tagged address when it knows it", () => {
+    const open = parsePolicy({ warnAt: 50, blockAt: 5000 });
+    const decision = decide(
+      message(SENDER, { to: ["amy+news@example.org"] }),
+      open,
+      answers({ "amy+news@example.org": person, "staff@example.org": list(840_000) }),
+    );
+    expect(decision).toMatchObject({ verdict: "allow", reach: 1 });
   });
 });

@@ -22,12 +22,17 @@ export function answers(entries: Record<string, DirectoryEntry>, source: "graph"
   );
 }
 
-export function message(sender: string, fields: Partial<Record<Field, string[]>>): MessageInput {
+/** A message sent from the signed-in mailbox, unless `signedIn` names another (or null: not known). */
+export function message(
+  sender: string,
+  fields: Partial<Record<Field, string[]>>,
+  signedIn: string | null = sender,
+): MessageInput {
   const recipients: RecipientInput[] = [];
   for (const field of ["to", "cc", "bcc"] as const) {
     for (const emailAddress of fields[field] ?? []) recipients.push({ field, emailAddress });
   }
-  return { sender, recipients };
+  return signedIn === null ? { sender, recipients } : { sender, recipients, signedIn };
 }
 
 /** The problems a policy is refused with, as the admin reads them; fails if it is accepted. */

@@ -23,7 +23,24 @@ describe("policy problems", () => {
     ],
     [
       { blockedAddresses: Array(10_001).fill("all@example.org") },
-      ["blockedAddresses must be a list of addresses"],
+      ["blockedAddresses must have at most 10,000 entries"],
+    ],
+    [
+      { blockedAddresses: [`${"a".repeat(244)}@example.org`] },
+      ["blockedAddresses[0] must be at most 254 characters, the longest an address can be"],
+    ],
+    [{ broadcasters: ["*a*a*a*a*a*a*a*b@*.*"] }, ["broadcasters[0] must have at most 8 wildcards (* or ?)"]],
+    [
+      { blockedAddresses: ["all-*@bü*cher.example"] },
+      [
+        "blockedAddresses[0] must not put * or ? inside a domain label with non-ASCII letters; write that label out",
+      ],
+    ],
+    [
+      { blockedAddresses: Array.from({ length: 51 }, (_, index) => `all-${index}-*@example.org`) },
+      [
+        "blockedAddresses must have at most 50 patterns (entries with * or ?); write the other addresses out in full",
+      ],
     ],
     [{ warnat: 3, blockat: 4 }, ["warnat is not a policy field; blockat is not a policy field"]],
     [null, ["the policy must be a JSON object"]],
