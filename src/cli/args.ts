@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { splitAddressList } from "../core/addresses";
 import type { RecipientInput } from "../core/types";
+import { GRAPH_ROOT_RULE, parseGraphRoot } from "../directory/graph/roots";
+import { splitAddressList } from "./address-list";
 
 export class UsageError extends Error {
   override readonly name = "UsageError";
@@ -51,16 +52,18 @@ export function parseCheckArgs(argv: readonly string[]): CheckOptions {
   const recipients: RecipientInput[] = [];
   for (const field of ["to", "cc", "bcc"] as const) {
     for (const text of values[field] ?? []) {
-      for (const emailAddress of splitAddressList(text)) recipients.push({ field, emailAddress });
+      const list = splitAddressList(text);
+      // JSON quoting keeps the message on one line whatever was typed.
+      if (!list.ok) throw new UsageError(`--${field} has ${list.problem} in ${JSON.stringify(list.piece)}`);
+      for (const emailAddress of list.addresses) recipients.push({ field, emailAddress });
     }
   }
   if (recipients.length === 0) throw new UsageError("at least one of --to, --cc or --bcc is required");
-  const graphUrl = (values["graph-url"] ?? "https://graph.microsoft.com").replace(/\/+$/, "");
-  if (!/^https?:\/\/[^/]+/.test(graphUrl) || /\/v1\.0$|\/beta$/.test(graphUrl)) {
-    throw new UsageError(
-      "--graph-url must be the Graph root without a version, e.g. https://graph.microsoft.com",
-    );
-  }
+  const graphUrlText = values["graph-url"] ?? "https://graph.microsoft.com";
+  // The same rule as the add-in's config.json: recipient addresses go to Microsoft Graph or loopback.
+  const graphUrl = parseGraphRoot(graphUrlText);
+  if (graphUrl === null)
+    throw new UsageError(`--graph-url ${GRAPH_ROOT_RULE}; got ${JSON.stringify(graphUrlText)}`);
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
     throw new UsageError("--timeout must be a whole number of milliseconds between 100 and 120000");

@@ -22,7 +22,8 @@ export async function loadPolicy(path: string | null): Promise<Policy> {
 /** Resolves and decides one message; with `demo` a local Graph-compatible server answers. */
 export async function runCheck(options: CheckOptions, env: NodeJS.ProcessEnv): Promise<Decision> {
   const policy = await loadPolicy(options.policyPath);
-  const token = env.REACH_GUARD_TOKEN ?? (options.demo ? DEMO_TOKEN : undefined);
+  // The demo server is not Microsoft's: a real token must never be sent to it.
+  const token = options.demo ? DEMO_TOKEN : env.REACH_GUARD_TOKEN;
   if (!token) throw new UsageError("set REACH_GUARD_TOKEN to a Microsoft Graph access token, or use --demo");
   const demo = options.demo ? await startFakeGraph({ directory: loadDemoDirectory() }) : null;
   try {

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import type { FakeDirectory } from "./directory";
 import { FaultState, validateFaults, type Faults, type RequestKind } from "./faults";
+import { controlAccess, controlCors, hostAllowed, originSet, ownHosts } from "./guard";
+import { RequestLog, type RecordedRequest } from "./request-log";
 import {
   answerGraph,
   authenticated,
@@ -14,20 +16,10 @@ import {
 
 // A real HTTP server on 127.0.0.1 that answers like Microsoft Graph, with faults on demand.
 // Control endpoints under /_fake (never faulted, never authorised) let tests and the playground's
-// switches change faults and read the request log.
+// switches change faults and read the request log; browsers reach them only from `controlOrigins`
+// (see guard.ts).
 
-export interface RecordedRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly kind: RequestKind;
-  /** Requests inside a `$batch`. */
-  readonly batchSize?: number;
-  /** Addresses in a getMailTips call. */
-  readonly addresses?: number;
-  /** Logged as part of the batch before it. */
-  readonly inBatch?: boolean;
-  readonly at: number;
-}
+export type { RecordedRequest } from "./request-log";
 
 export interface FakeGraph {
   /** Graph root without version, e.g. http://127.0.0.1:43123 */
@@ -43,10 +35,18 @@ export interface FakeGraphOptions {
   readonly faults?: Faults;
   readonly port?: number;
   readonly host?: string;
+  /**
+   * Browser origins that may use the control endpoints, e.g. the playground page's
+   * `http://localhost:3000`. Requests without an Origin header (tests, curl) are always allowed.
+   */
+  readonly controlOrigins?: readonly string[];
+  /** How many requests the log keeps (default MAX_LOGGED_REQUESTS, 10,000). */
+  readonly maxLoggedRequests?: number;
 }
 
 export const MAX_BATCH = 20;
 
+// Graph itself is CORS-open to any origin that holds a token; the control endpoints are not.
 const CORS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, PUT, OPTIONS",
@@ -74,9 +74,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGraph> {
   const faults = new FaultState(options.faults ?? {});
-  const requests: RecordedRequest[] = [];
+  const log = new RequestLog(options.maxLoggedRequests);
+  const controlOrigins = originSet(options.controlOrigins ?? []);
   const sockets = new Set<Socket>();
   let origin = "";
+  let hosts: ReadonlySet<string> = new Set();
 
   /** Faults that end a request with an error answer (also used per sub-request of a batch). */
   function errorFault(kind: RequestKind): GraphAnswer | null {
@@ -144,7 +146,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       const headers = Object.fromEntries(
         Object.entries(sub.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
       );
-      requests.push({
+      log.add({
         method,
         path: `/v1.0${path}`,
         kind: classify(method, path),
@@ -159,8 +161,20 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   }
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const access = controlAccess(req.headers, controlOrigins);
+    if (!access.allowed) {
+      res.writeHead(403, { Vary: "Origin", "Content-Type": "text/plain; charset=utf-8" });
+      res.end("The control endpoints answer only the playground page.");
+      return;
+    }
+    const cors = controlCors(access.origin);
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
     const send = (status: number, body: unknown) => {
-      res.writeHead(status, { ...CORS, "Content-Type": "application/json" });
+      res.writeHead(status, { ...cors, "Content-Type": "application/json" });
       res.end(JSON.stringify(body));
     };
     if (path === "/_fake/faults" && req.method === "GET") return send(200, faults.faults);
@@ -172,9 +186,9 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
         return send(400, { error: (error as Error).message });
       }
     }
-    if (path === "/_fake/requests" && req.method === "GET") return send(200, requests);
+    if (path === "/_fake/requests" && req.method === "GET") return send(200, log.all);
     if (path === "/_fake/reset" && req.method === "POST") {
-      requests.length = 0;
+      log.clear();
       faults.replace({});
       return send(200, {});
     }
@@ -184,12 +198,17 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const full = req.url ?? "/";
     const pathname = full.split("?")[0] ?? "/";
+    if (!hostAllowed(req.headers.host, hosts)) {
+      res.writeHead(421, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Misdirected request: the Host header does not name this server.");
+      return;
+    }
+    if (pathname.startsWith("/_fake/")) return control(req, res, pathname);
     if (req.method === "OPTIONS") {
       res.writeHead(204, CORS);
       res.end();
       return;
     }
-    if (pathname.startsWith("/_fake/")) return control(req, res, pathname);
     const text = await readBody(req);
     if (!pathname.startsWith("/v1.0/")) {
       write(res, errorAnswer(400, "BadRequest", "Invalid version: the path must start with /v1.0."));
@@ -227,7 +246,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
           }
         : {}),
     };
-    requests.push(record);
+    log.add(record);
     const latency = faults.faults.latencyMs ?? 0;
     if (latency > 0) await sleep(latency);
     if (faults.take("hang", kind)) return; // no answer; close() ends the socket
@@ -283,16 +302,15 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   });
   const address = server.address() as AddressInfo;
   origin = `http://${options.host ?? "127.0.0.1"}:${address.port}`;
+  hosts = ownHosts(address.port, options.host);
 
   return {
     url: origin,
     setFaults: (next) => faults.replace(next),
     get requests() {
-      return requests;
+      return log.all;
     },
-    resetLog: () => {
-      requests.length = 0;
-    },
+    resetLog: () => log.clear(),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

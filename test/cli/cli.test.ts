@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseCheckArgs } from "../../src/cli/args";
 import { main } from "../../src/cli/main";
+import { GRAPH_ROOT_RULE } from "../../src/directory/graph/roots";
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let out = "";
@@ -79,22 +81,110 @@ describe("reach-guard check --demo", () => {
   });
 });
 
+describe("reach-guard check --demo with more", () => {
+  it("uses the demo token even when REACH_GUARD_TOKEN is set, so the real one never reaches it", async () => {
+    const result = await run(
+      ["check", "--from", "a@example.org", "--to", "ward7-team@example.org", "--demo", "--json"],
+      { REACH_GUARD_TOKEN: "eyJ0-a-real-token" },
+    );
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    expect(json).toMatchObject({ verdict: "allow", reach: 12, complete: true });
+    expect(json.reasons).toEqual([]);
+  });
+
+  it("keeps quoted display names with commas and Name <address> forms together", async () => {
+    const result = await run([
+      "check",
+      "--from",
+      "a@example.org",
+      "--to",
+      '"Team, Ward 7" <ward7-team@example.org>; Leads <clinical-leads@example.org>',
+      "--demo",
+      "--json",
+    ]);
+    const json = JSON.parse(result.out);
+    expect(json.recipients.map((recipient: { address: string }) => recipient.address)).toEqual([
+      "ward7-team@example.org",
+      "clinical-leads@example.org",
+    ]);
+    expect(json.reach).toBe(312);
+  });
+
+  it("prints a table for a few thousand recipients", async () => {
+    const many = Array.from({ length: 3000 }, (_, n) => `person${n}@example.org`).join(",");
+    const result = await run(["check", "--from", "a@example.org", "--to", many, "--demo"]);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.out.split("\n").filter((line) => /^to\s+person\d+@example\.org\s/.test(line))).toHaveLength(
+      3000,
+    );
+  }, 20_000);
+});
+
 describe("reach-guard errors", () => {
   it.each([
     [["check", "--to", "a@example.org", "--demo"], "--from is required"],
     [["check", "--from", "a@example.org", "--demo"], "at least one of --to, --cc or --bcc is required"],
     [["check", "--from", "a@example.org", "--to", "b@example.org", "--frobnicate"], "Unknown option"],
     [["send", "--from", "a@example.org"], 'unknown command "send"'],
-    [
-      ["check", "--from", "a@x.org", "--to", "b@x.org", "--graph-url", "https://graph.microsoft.com/v1.0"],
-      "without a version",
-    ],
     [["check", "--from", "a@x.org", "--to", "b@x.org"], "REACH_GUARD_TOKEN"],
   ])("exits 2 with one line for %j", async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
     expect(result.err.trim().split("\n")).toHaveLength(1);
+    expect(result.out).toBe("");
+  });
+
+  it.each([
+    "http://[::1]",
+    "https://graph.microsoft.com/v1.0",
+    "https://evil.example",
+    "https://graph.microsoft.com?x=1",
+    "notaurl",
+  ])("refuses --graph-url %s with exit 2, the option and the rule named", async (url) => {
+    const result = await run(["check", "--from", "a@x.org", "--to", "b@x.org", "--graph-url", url]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`reach-guard: --graph-url ${GRAPH_ROOT_RULE}; got ${JSON.stringify(url)}\n`);
+    expect(result.out).toBe("");
+  });
+
+  it("accepts a national cloud's Graph root for --graph-url", async () => {
+    const argv = [
+      "check",
+      "--from",
+      "a@x.org",
+      "--to",
+      "b@x.org",
+      "--graph-url",
+      "https://graph.microsoft.us/",
+    ];
+    expect(parseCheckArgs(argv).graphUrl).toBe("https://graph.microsoft.us");
+    // Past the URL check, the next thing missing is the token: nothing is sent anywhere.
+    expect((await run(argv)).err).toContain("REACH_GUARD_TOKEN");
+  });
+
+  it.each([
+    [
+      "--to",
+      '"Smith, John <js@example.org>, everyone@example.org',
+      '--to has an unclosed quote in "\\"Smith, John <js@example.org>, everyone@example.org"',
+    ],
+    [
+      "--cc",
+      "ward7-team@example.org; Smith <js@example.org, everyone@example.org",
+      '--cc has an unclosed < in "Smith <js@example.org, everyone@example.org"',
+    ],
+    [
+      "--bcc",
+      "ward7-team@example.org, js@example.org>, everyone@example.org",
+      '--bcc has a > without a < in "js@example.org>"',
+    ],
+  ])("exits 2 naming the piece of %s that cannot be split", async (option, list, message) => {
+    const result = await run(["check", "--from", "a@example.org", option, list, "--demo"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(`reach-guard: ${message}\n`);
     expect(result.out).toBe("");
   });
 

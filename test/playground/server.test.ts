@@ -100,3 +100,32 @@ test("a policy file given at start replaces the built one", async () => {
     await strict.close();
   }
 });
+
+test("the page's fault switches reach the Graph server from the page's origins, and no other", async () => {
+  const faults = (origin: string) =>
+    fetch(`${playground.graph.url}/_fake/faults`, {
+      method: "PUT",
+      headers: { Origin: origin, "Content-Type": "application/json" },
+      body: JSON.stringify({ latencyMs: 1 }),
+    });
+  try {
+    const port = new URL(playground.origin).port;
+    const preflight = await fetch(`${playground.graph.url}/_fake/faults`, {
+      method: "OPTIONS",
+      headers: { Origin: playground.origin, "Access-Control-Request-Method": "PUT" },
+    });
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(playground.origin);
+    for (const origin of [playground.origin, `http://127.0.0.1:${port}`]) {
+      const answer = await faults(origin);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("access-control-allow-origin")).toBe(origin);
+    }
+    playground.graph.setFaults({});
+    expect((await faults("http://localhost:1")).status).toBe(403);
+    expect((await faults("https://evil.example")).status).toBe(403);
+    const current = await fetch(`${playground.graph.url}/_fake/faults`);
+    expect(await current.json()).toEqual({});
+  } finally {
+    playground.graph.setFaults({});
+  }
+});

@@ -29,13 +29,20 @@ export interface Playground {
   close(): Promise<void>;
 }
 
+/** Where the page may be opened: the printed localhost address, or this machine's loopback addresses. */
+export function pageOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+}
+
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const root = resolve(options.distDir);
   const policyText = options.policyPath ? await readFile(options.policyPath, "utf8") : null;
   if (policyText !== null) parsePolicyText(policyText); // a broken file stops here, with its field named
   const directory = loadDemoDirectory();
   const demoData = JSON.parse(await readFile(DEMO_DIRECTORY_PATH, "utf8")) as unknown;
-  const graph = await startFakeGraph({ directory });
+  // Started once this server's port is known: the page's origins are the only browser callers its
+  // control endpoints (the fault switches) answer.
+  let graph: FakeGraph | null = null;
   const sockets = new Set<Socket>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -51,6 +58,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       res.end(body);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "text/plain", "Method not allowed");
+    if (!graph) return send(503, "text/plain", "The playground is starting");
     if (path === "/") {
       res.writeHead(302, { Location: "/playground/" });
       return void res.end();
@@ -75,25 +83,27 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  try {
-    await new Promise<void>((done, fail) => {
-      server.once("error", fail);
-      server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => done());
-    });
-  } catch (error) {
-    await graph.close();
-    throw error;
-  }
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => done());
+  });
   const { port } = server.address() as AddressInfo;
   const origin = `http://localhost:${port}`;
+  try {
+    graph = await startFakeGraph({ directory, controlOrigins: pageOrigins(port) });
+  } catch (error) {
+    await new Promise<void>((done) => server.close(() => done()));
+    throw error;
+  }
+  const started = graph;
   return {
     url: `${origin}/playground/`,
     origin,
-    graph,
+    graph: started,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((done) => server.close(() => done()));
-      await graph.close();
+      await started.close();
     },
   };
 }
