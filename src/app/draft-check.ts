@@ -1,12 +1,28 @@
+import { planFingerprint } from "../core/decide";
 import type { Policy } from "../core/policy";
+import { planMessage } from "../core/recipients";
 import type { Decision, RecipientInput } from "../core/types";
 import type { Directory } from "../directory/port";
 import { evaluate } from "../engine/evaluate";
-import { isAcknowledged, loadItemState, saveItemState, type ItemState, type SessionData } from "../session";
+import {
+  acknowledgementId,
+  isAcknowledged,
+  loadAcknowledgement,
+  loadItemState,
+  saveAcknowledgement,
+  saveItemState,
+  type Acknowledgement,
+  type ItemState,
+  type SessionData,
+} from "../session";
 
 // One check of the draft in compose: read sender and recipients, reuse what this draft already
 // knows (sessionData), ask the directory only for what is new, decide, and remember the result.
 // Shared by the event handlers and the task pane so that both always agree.
+//
+// Checks run in the background and may finish out of order. Two rules keep a late one harmless:
+// a check never writes the sender's confirmation (it has its own key, written by acknowledgeDraft
+// alone), and a check that finds the recipients changed while it waited saves nothing.
 
 /** What a check needs of the draft (src/office/compose-item.ts provides it). */
 export interface DraftItem extends SessionData {
@@ -16,11 +32,18 @@ export interface DraftItem extends SessionData {
 
 export interface DraftCheck {
   readonly decision: Decision;
+  /** What the check saved; when `stale`, what it would have saved. */
   readonly state: ItemState;
   /** The sender acknowledged exactly this recipient set. */
   readonly acknowledged: boolean;
   /** Addresses sent to the directory in this check (0 when everything was already known). */
   readonly asked: number;
+  /**
+   * The recipients changed while the check waited (or could not be read again to tell): `decision`
+   * and `acknowledged` are for the set read at the start, which the draft may no longer have, and
+   * nothing was saved. A newer check has the say.
+   */
+  readonly stale: boolean;
 }
 
 export interface DraftCheckOptions {
@@ -29,16 +52,36 @@ export interface DraftCheckOptions {
   readonly deadlineAt: number;
   /** At send: decide an always-blocked list without asking Graph. */
   readonly skipDirectoryWhenPolicyBlocks?: boolean;
+  readonly now?: () => number;
+}
+
+/**
+ * A check that took longer than this, without asking the directory, waited on Outlook itself, long
+ * enough for the sender to have changed the recipients. Outlook's own calls take milliseconds.
+ */
+export const RECHECK_AFTER_MS = 200;
+
+interface Observation {
+  readonly ack: Acknowledgement | null;
+  readonly recipients: RecipientInput[];
+}
+
+/**
+ * The confirmation, then the recipients, in that order. A confirmation that does not match
+ * recipients read after it existed was overtaken by a change, and may be voided; read the other way
+ * round, one given for a newer set during the read could be voided by mistake.
+ */
+async function observe(item: DraftItem): Promise<Observation> {
+  const ack = await loadAcknowledgement(item);
+  return { ack, recipients: await item.getRecipients() };
 }
 
 export async function checkDraft(item: DraftItem, options: DraftCheckOptions): Promise<DraftCheck> {
-  const [sender, recipients, previous] = await Promise.all([
-    item.getSender(),
-    item.getRecipients(),
-    loadItemState(item),
-  ]);
+  const now = options.now ?? Date.now;
+  const started = now();
+  const [sender, previous, first] = await Promise.all([item.getSender(), loadItemState(item), observe(item)]);
   const { decision, answers, asked } = await evaluate(
-    { sender, recipients },
+    { sender, recipients: first.recipients },
     {
       directory: options.directory,
       policy: options.policy,
@@ -47,22 +90,52 @@ export async function checkDraft(item: DraftItem, options: DraftCheckOptions): P
       ...(options.skipDirectoryWhenPolicyBlocks ? { skipDirectoryWhenPolicyBlocks: true } : {}),
     },
   );
-  // Asking the directory can take seconds, and meanwhile the sender may have confirmed in the task
-  // pane: read the state again, so that a fresh acknowledgement of these recipients is kept.
-  const latest = asked > 0 ? await loadItemState(item) : previous;
-  const confirmed = isAcknowledged(latest, decision.fingerprint) ? latest : previous;
-  const acknowledged = isAcknowledged(confirmed, decision.fingerprint);
-  const current = new Set(decision.recipients.map((recipient) => recipient.address));
-  const state: ItemState = {
-    fingerprint: decision.fingerprint,
-    // Only what these recipients need: a removed list's size is not carried along.
-    answers: new Map([...answers].filter(([address]) => current.has(address))),
-    verdict: decision.verdict,
-    // A changed recipient set voids the acknowledgement.
-    acknowledgement: acknowledged ? confirmed.acknowledgement : null,
+  const outcome = (state: ItemState, seen: Observation, stale: boolean): DraftCheck => {
+    const { ack } = seen;
+    // Once the recipients have left the confirmed set, that confirmation stays void, even if they
+    // come back to it: the sender confirmed what they saw, not a set they later changed.
+    const voided =
+      ack === null
+        ? state.voided
+        : !isAcknowledged(ack, decision.fingerprint) || state.voided === acknowledgementId(ack)
+          ? acknowledgementId(ack)
+          : null;
+    const current = new Set(decision.recipients.map((recipient) => recipient.address));
+    return {
+      decision,
+      state: {
+        fingerprint: decision.fingerprint,
+        // Only what these recipients need: a removed list's size is not carried along.
+        answers: new Map([...answers].filter(([address]) => current.has(address))),
+        verdict: decision.verdict,
+        voided,
+      },
+      acknowledged: isAcknowledged(ack, decision.fingerprint) && voided === null,
+      asked,
+      stale,
+    };
   };
-  await saveItemState(item, state);
-  return { decision, state, acknowledged, asked };
+
+  // The directory can take seconds, and Outlook itself can be slow: meanwhile the recipients may
+  // have changed, or the sender confirmed in the pane. Look again before saving. A check that
+  // waited on neither has only Outlook's quick reads behind it, so it skips the second look: the
+  // common case (a send after composing, everything known) stays one pass of reads.
+  if (asked === 0 && now() - started <= RECHECK_AFTER_MS) {
+    const result = outcome(previous, first, false);
+    await saveItemState(item, result.state);
+    return result;
+  }
+  const [latest, again] = await Promise.all([loadItemState(item), observe(item).catch(() => null)]);
+  // Recipients that cannot be read again cannot be shown to be unchanged.
+  const changed =
+    again === null ||
+    planFingerprint(planMessage({ sender, recipients: again.recipients }, options.policy)) !==
+      decision.fingerprint;
+  // A late check must not overwrite what a newer one saved for the recipients there are now.
+  if (changed) return outcome(previous, first, true);
+  const result = outcome(latest, again, false);
+  await saveItemState(item, result.state);
+  return result;
 }
 
 /** Records the sender's acknowledgement of `decision` for this draft. */
@@ -71,9 +144,10 @@ export async function acknowledgeDraft(
   decision: Decision,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const previous = await loadItemState(item);
-  return saveItemState(item, {
-    ...previous,
-    acknowledgement: { fingerprint: decision.fingerprint, at: now.toISOString() },
+  const previous = await loadAcknowledgement(item);
+  return saveAcknowledgement(item, {
+    fingerprint: decision.fingerprint,
+    at: now.toISOString(),
+    sequence: (previous?.sequence ?? 0) + 1,
   });
 }

@@ -61,7 +61,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         policy: settings.policy,
         directory: deps.directory(settings),
         deadlineAt: now() + COMPOSE_DEADLINE_MS,
+        now,
       });
+      // The recipients changed while it ran: the event for that change brings a current check, and
+      // this one's bar (or its removal) would overwrite it.
+      if (check.stale) return;
       const { show } = infoBarFor(check.decision, check.acknowledged);
       if (show) await item.showInfoBar(INFO_BAR_KEY, show);
       else await item.removeInfoBar(INFO_BAR_KEY);

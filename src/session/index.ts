@@ -1,2 +1,9 @@
+export * from "./acknowledgement";
 export * from "./item-state";
-export { loadItemState, saveItemState, type SessionData } from "./session-store";
+export {
+  loadAcknowledgement,
+  loadItemState,
+  saveAcknowledgement,
+  saveItemState,
+  type SessionData,
+} from "./session-store";

@@ -5,34 +5,36 @@ import {
   type UnknownCause,
   type Verdict,
 } from "../core/types";
+import { ACK_LIMIT } from "./acknowledgement";
 
-// What Reach Guard remembers about one draft while it is composed, kept in the item's sessionData
+// What the checks remember about one draft while it is composed, kept in the item's sessionData
 // so that the event handlers and the task pane share it on every platform (OfficeRuntime.storage is
-// not shared per item). It holds directory answers (address -> size) and an acknowledgement bound
-// to one recipient set: no message text, no tokens. sessionData allows 50,000 characters per add-in.
+// not shared per item). It holds directory answers (address -> size) for one recipient set: no
+// message text, no tokens. The sender's confirmation lives under its own key (./acknowledgement.ts),
+// which checks never write. sessionData allows 50,000 characters per add-in per item, all keys
+// together: this state stays within SESSION_LIMIT, leaving room for the confirmation (ACK_LIMIT).
 
 export const SESSION_KEY = "reachGuard";
 export const SESSION_LIMIT = 45_000;
-
-export interface Acknowledgement {
-  /** The recipient fingerprint the sender confirmed; any change to the recipients voids it. */
-  readonly fingerprint: string;
-  readonly at: string;
-}
 
 export interface ItemState {
   /** The recipient set `answers` and `verdict` were worked out for. */
   readonly fingerprint: string;
   readonly answers: ReadonlyMap<string, DirectoryAnswer>;
   readonly verdict: Verdict | null;
-  readonly acknowledgement: Acknowledgement | null;
+  /**
+   * The confirmation (acknowledgementId) that the recipients have since moved away from. Recorded
+   * here, by the checks, because the confirmation's own key is the pane's alone; it keeps a
+   * confirmation from coming back when the recipients return to the confirmed set.
+   */
+  readonly voided: string | null;
 }
 
 export const EMPTY_STATE: ItemState = {
   fingerprint: "",
   answers: new Map(),
   verdict: null,
-  acknowledgement: null,
+  voided: null,
 };
 
 const CAUSES: readonly UnknownCause[] = [
@@ -92,7 +94,7 @@ export function encodeItemState(state: ItemState): string {
       v: 1,
       fp: state.fingerprint,
       verdict: state.verdict,
-      ack: state.acknowledgement,
+      voided: state.voided,
       answers: Object.fromEntries(answers),
     });
   let text = encode(all);
@@ -116,19 +118,13 @@ export function decodeItemState(text: string | null): ItemState {
       // Remembered answers count as cached ones: they came from Graph earlier in this draft.
       if (entry) answers.set(address, { entry, source: "cache" });
     }
-    const ack = raw.ack as Partial<Acknowledgement> | null;
-    const acknowledgement =
-      ack && typeof ack.fingerprint === "string" && typeof ack.at === "string"
-        ? { fingerprint: ack.fingerprint, at: ack.at }
-        : null;
+    // An `ack` field here is from the version that kept the confirmation in this key: it is ignored,
+    // so a draft confirmed before an update is asked to confirm again (the safe way round).
+    const voided = typeof raw.voided === "string" && raw.voided.length <= ACK_LIMIT ? raw.voided : null;
     const verdict =
       raw.verdict === "allow" || raw.verdict === "warn" || raw.verdict === "block" ? raw.verdict : null;
-    return { fingerprint: raw.fp, answers, verdict, acknowledgement };
+    return { fingerprint: raw.fp, answers, verdict, voided };
   } catch {
     return EMPTY_STATE;
   }
-}
-
-export function isAcknowledged(state: ItemState, fingerprint: string): boolean {
-  return state.acknowledgement !== null && state.acknowledgement.fingerprint === fingerprint;
 }

@@ -1,4 +1,4 @@
-import { acknowledgeDraft, checkDraft } from "../app/draft-check";
+import { acknowledgeDraft, checkDraft, type DraftCheck } from "../app/draft-check";
 import type { Settings } from "../app/settings";
 import type { Auth } from "../auth/naa";
 import { graphScopes } from "../auth/scopes";
@@ -26,6 +26,9 @@ export interface OfficeBackendDeps {
   readonly now?: () => number;
 }
 
+/** How many checks evaluate runs before it settles for one the recipients have overtaken. */
+export const CHECK_ATTEMPTS = 3;
+
 /** Every Graph permission the directory's paths ask for, so one sign-in covers them all. */
 export const SIGN_IN_PERMISSIONS: readonly string[] = [...MAILTIPS_SCOPES, ...GROUP_COUNT_SCOPES];
 
@@ -38,18 +41,17 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
   async function evaluate(): Promise<PaneSnapshot> {
     const settings = await deps.loadSettings("compose");
     lastSettings = settings;
-    const check = await checkDraft(item, {
-      policy: settings.policy,
-      directory: deps.directory(settings),
-      deadlineAt: now() + COMPOSE_DEADLINE_MS,
-    });
+    const check = await currentCheck(settings);
     const { decision, acknowledged } = check;
     lastDecision = decision;
-    // Keep the info bar in step with what the pane now knows (after a sign-in, say), as the handlers do.
-    const { show } = infoBarFor(decision, acknowledged);
-    await (show ? item.showInfoBar(INFO_BAR_KEY, show) : item.removeInfoBar(INFO_BAR_KEY)).catch(
-      () => undefined,
-    );
+    // Keep the info bar in step with what the pane now knows (after a sign-in, say), as the handlers
+    // do; a stale decision is for recipients the draft no longer has, so it leaves the bar alone.
+    if (!check.stale) {
+      const { show } = infoBarFor(decision, acknowledged);
+      await (show ? item.showInfoBar(INFO_BAR_KEY, show) : item.removeInfoBar(INFO_BAR_KEY)).catch(
+        () => undefined,
+      );
+    }
     return {
       decision,
       acknowledged,
@@ -58,6 +60,24 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
       directoryUnavailableVerdict: settings.policy.directoryUnavailable,
       settingsProblems: settings.problems,
     };
+  }
+
+  /**
+   * A check of the recipients there are now: one overtaken by a change while it waited is run
+   * again, since the pane must not show (or let the sender confirm) a decision for other
+   * recipients. A few tries at most: the sender may still be typing, and every change also sends
+   * RecipientsChanged, which evaluates afresh; the last try is returned even if overtaken too.
+   */
+  async function currentCheck(settings: Settings): Promise<DraftCheck> {
+    for (let attempt = 1; ; attempt++) {
+      const check = await checkDraft(item, {
+        policy: settings.policy,
+        directory: deps.directory(settings),
+        deadlineAt: now() + COMPOSE_DEADLINE_MS,
+        now,
+      });
+      if (!check.stale || attempt >= CHECK_ATTEMPTS) return check;
+    }
   }
 
   async function apply(plan: EditPlan, said: (count: number) => string): Promise<string> {

@@ -10,6 +10,7 @@ import {
 import { acknowledgeDraft, checkDraft } from "../../src/app/draft-check";
 import type { Settings } from "../../src/app/settings";
 import { FakeDraft, TableDirectory, fakeEvent, list, settingsWith } from "./fakes";
+import { heldDirectory } from "../taskpane/fakes";
 
 const SENDER = "dr.amelia.hart@example.org";
 const POLICY = {
@@ -311,5 +312,59 @@ describe("OnMessageCompose and OnMessageRecipientsChanged", () => {
     const event = fakeEvent<undefined>();
     await handlers.onMessageRecipientsChanged(event);
     expect(event.calls).toEqual([undefined]);
+  });
+});
+
+describe("a compose-time check overtaken by a change of recipients", () => {
+  function slowFirstCheck(draft: FakeDraft) {
+    const { deps, directory, settings } = setup({ draft });
+    const held = heldDirectory(directory);
+    const handlers = createHandlers({ ...deps, directory: () => held.directory });
+    return { handlers, held, directory, settings };
+  }
+
+  it("leaves the info bar to the newer check", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers, held } = slowFirstCheck(draft);
+    const compose = fakeEvent<undefined>();
+    const composing = handlers.onMessageCompose(compose);
+    await held.called;
+    draft.recipients = [{ field: "to", emailAddress: "sam.patel@example.org" }];
+    await handlers.onMessageRecipientsChanged(fakeEvent());
+    expect(draft.infoBars.size).toBe(0);
+    held.release();
+    await composing;
+    expect(compose.calls).toEqual([undefined]);
+    // The warning for the clinical leads is for recipients the message no longer has.
+    expect(draft.infoBars.size).toBe(0);
+  });
+
+  it("does not undo the sender's confirmation: the send goes, stamped ack=yes", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { handlers, held, directory, settings } = slowFirstCheck(draft);
+    const composing = handlers.onMessageCompose(fakeEvent());
+    await held.called;
+    draft.recipients.push({ field: "cc", emailAddress: "ward7-team@example.org" });
+    await handlers.onMessageRecipientsChanged(fakeEvent());
+    expect(draft.infoBars.get(INFO_BAR_KEY)?.message).toMatch(/312 people/);
+    // The sender confirms the new set in the task pane, which takes the bar away.
+    const inPane = await checkDraft(draft, {
+      policy: settings.policy,
+      directory,
+      deadlineAt: Date.now() + 1000,
+    });
+    await acknowledgeDraft(draft, inPane.decision);
+    await draft.removeInfoBar(INFO_BAR_KEY);
+    held.release();
+    await composing;
+    expect(draft.infoBars.size).toBe(0);
+    const { options } = await send(handlers);
+    expect(options).toEqual({ allowEvent: true });
+    expect(parseHeader(draft.headers.get(HEADER_NAME)!)).toMatchObject({
+      verdict: "warn",
+      reach: 312,
+      ack: true,
+      fingerprint: inPane.decision.fingerprint,
+    });
   });
 });

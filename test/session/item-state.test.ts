@@ -1,9 +1,9 @@
+import { ACK_LIMIT } from "../../src/session/acknowledgement";
 import type { DirectoryAnswer, DirectoryEntry, UnknownCause } from "../../src/core/types";
 import {
   decodeItemState,
   EMPTY_STATE,
   encodeItemState,
-  isAcknowledged,
   SESSION_LIMIT,
   type ItemState,
 } from "../../src/session/item-state";
@@ -26,13 +26,13 @@ function state(answers: [string, DirectoryEntry][], rest: Partial<ItemState> = {
     fingerprint: "3f9a0c1d2b4e5f60",
     answers: new Map(answers.map(([address, entry]) => [address, fromCache(entry)])),
     verdict: "warn",
-    acknowledgement: { fingerprint: "3f9a0c1d2b4e5f60", at: "2026-11-24T09:30:00.000Z" },
+    voided: "2/0123456789abcdef/2026-11-24T09:30:00.000Z",
     ...rest,
   };
 }
 
 describe("encode and decode", () => {
-  it("round-trips every kind of answer, the verdict and the acknowledgement", () => {
+  it("round-trips every kind of answer, the verdict and the voided confirmation", () => {
     const original = state([
       ["sam.patel@example.org", { kind: "person" }],
       ["guest@partner.example.com", { kind: "external" }],
@@ -55,7 +55,7 @@ describe("encode and decode", () => {
   });
 
   it("round-trips a state with nothing decided yet", () => {
-    const fresh = state([], { verdict: null, acknowledgement: null, fingerprint: "" });
+    const fresh = state([], { verdict: null, voided: null, fingerprint: "" });
     expect(decodeItemState(encodeItemState(fresh))).toEqual(fresh);
   });
 });
@@ -81,7 +81,7 @@ describe("decode of what is not ours", () => {
       v: 1,
       fp: "abc",
       verdict: "maybe",
-      ack: { fingerprint: 5, at: "x" },
+      voided: 5,
       answers: {
         "ok@example.org": "l,300,0,0,0",
         "letters@example.org": "l,abc,-,0,0",
@@ -98,7 +98,20 @@ describe("decode of what is not ours", () => {
     });
     const decoded = decodeItemState(text);
     expect([...decoded.answers.keys()]).toEqual(["ok@example.org"]);
-    expect(decoded).toMatchObject({ fingerprint: "abc", verdict: null, acknowledgement: null });
+    expect(decoded).toMatchObject({ fingerprint: "abc", verdict: null, voided: null });
+  });
+});
+
+describe("the voided confirmation", () => {
+  it("is dropped when it is longer than any confirmation could name", () => {
+    const text = JSON.stringify({
+      v: 1,
+      fp: "abc",
+      verdict: "warn",
+      voided: "x".repeat(ACK_LIMIT + 1),
+      answers: {},
+    });
+    expect(decodeItemState(text).voided).toBeNull();
   });
 });
 
@@ -124,11 +137,11 @@ describe("the 45,000-character limit", () => {
     expect(decoded).toMatchObject({
       fingerprint: big.fingerprint,
       verdict: "warn",
-      acknowledgement: big.acknowledgement,
+      voided: big.voided,
     });
   });
 
-  it("drops every answer when the lists alone are too many, keeping the acknowledgement", () => {
+  it("drops every answer when the lists alone are too many, keeping the voided confirmation", () => {
     const huge = state(lists(2000));
     const text = encodeItemState(huge);
     expect(text.length).toBeLessThanOrEqual(SESSION_LIMIT);
@@ -141,11 +154,22 @@ describe("the 45,000-character limit", () => {
   });
 });
 
-describe("isAcknowledged", () => {
-  it("holds only for the recipient set that was acknowledged", () => {
-    const acknowledged = state([]);
-    expect(isAcknowledged(acknowledged, "3f9a0c1d2b4e5f60")).toBe(true);
-    expect(isAcknowledged(acknowledged, "3f9a0c1d2b4e5f61")).toBe(false);
-    expect(isAcknowledged(EMPTY_STATE, "")).toBe(false);
+describe("the format that kept the confirmation in this key", () => {
+  it("is read without its ack: the confirmation now has its own key, so the sender confirms again", () => {
+    const old = JSON.stringify({
+      v: 1,
+      fp: "3f9a0c1d2b4e5f60",
+      verdict: "warn",
+      ack: { fingerprint: "3f9a0c1d2b4e5f60", at: "2026-11-24T09:30:00.000Z" },
+      answers: { "clinical-leads@example.org": "l,300,0,0,0" },
+    });
+    const decoded = decodeItemState(old);
+    expect(decoded).toEqual({
+      fingerprint: "3f9a0c1d2b4e5f60",
+      verdict: "warn",
+      voided: null,
+      answers: new Map([["clinical-leads@example.org", fromCache(list(300))]]),
+    });
+    expect(encodeItemState(decoded)).not.toContain('"ack"');
   });
 });

@@ -1,5 +1,6 @@
 import { decide, parsePolicy, type PolicyInput } from "../../src/core";
 import type { Decision, DirectoryAnswer, DirectoryEntry, Field, RecipientInput } from "../../src/core/types";
+import type { Directory } from "../../src/directory/port";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "../../src/taskpane/backend";
 
 // Real decisions from the core, and a backend the component tests drive by hand.
@@ -111,4 +112,26 @@ export class FakeBackend implements TaskPaneBackend {
     this.next = next;
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/**
+ * A directory that holds its first answer until `release()`, as a slow Graph would; later calls
+ * go straight to `inner`. `called` resolves once the held call has begun, so a test knows the check
+ * has read the recipients and is waiting.
+ */
+export function heldDirectory(inner: Directory) {
+  const gate = deferred<void>();
+  const started = deferred<void>();
+  let held = false;
+  const directory: Directory = {
+    async resolve(addresses, options) {
+      if (!held) {
+        held = true;
+        started.resolve();
+        await gate.promise;
+      }
+      return inner.resolve(addresses, options);
+    },
+  };
+  return { directory, called: started.promise, release: () => gate.resolve() };
 }

@@ -5,9 +5,14 @@ import { parsePolicy, type PolicyInput } from "../../src/core/policy";
 import type { Directory } from "../../src/directory/port";
 import { COMPOSE_DEADLINE_MS } from "../../src/events/handlers";
 import { INFO_BAR_KEY } from "../../src/events/outcome";
-import { createOfficeBackend, type OfficeBackendDeps } from "../../src/taskpane/office-backend";
+import {
+  CHECK_ATTEMPTS,
+  createOfficeBackend,
+  type OfficeBackendDeps,
+} from "../../src/taskpane/office-backend";
 import { list, TableDirectory } from "../events/fakes";
 import { FakeComposeItem, named } from "./fake-compose-item";
+import { heldDirectory } from "./fakes";
 
 // The task pane's backend over a draft in memory and a directory from a table: the same check as the
 // event handlers, and fixes that change the draft as Outlook would.
@@ -106,6 +111,59 @@ describe("evaluate", () => {
       settings: settingsWith({}, clientId),
     }).backend.evaluate();
     expect(snapshot.needsSignIn).toBe(expected);
+  });
+});
+
+describe("evaluate while the recipients change", () => {
+  const table = () => new TableDirectory({ [LEADS]: list(312), [TEAM]: list(12) });
+
+  test("checks again when the recipients changed during the check, and shows the current ones", async () => {
+    const item = new FakeComposeItem(SENDER, { to: [named(LEADS)] });
+    const held = heldDirectory(table());
+    const { backend } = setUp(item, { directory: held.directory });
+    const evaluating = backend.evaluate();
+    await held.called;
+    item.fields.cc.push(named(TEAM));
+    held.release();
+    const snapshot = await evaluating;
+    expect(snapshot.decision).toMatchObject({ verdict: "warn", reach: 324 });
+    expect(snapshot.decision.recipients.map((r) => r.address)).toEqual([LEADS, TEAM]);
+    expect(item.infoBars.get(INFO_BAR_KEY)?.message).toMatch(/324 people/);
+  });
+
+  test("settles for the last check when every one is overtaken, and leaves the info bar alone", async () => {
+    const item = new FakeComposeItem(SENDER, { to: [named(LEADS)] });
+    const inner = table();
+    let calls = 0;
+    // The sender is still typing: each answer comes after one more recipient was added.
+    const directory: Directory = {
+      resolve: async (addresses, options) => {
+        calls += 1;
+        item.fields.cc.push(named(`person.${calls}@example.org`));
+        return inner.resolve(addresses, options);
+      },
+    };
+    const { backend } = setUp(item, { directory });
+    const snapshot = await backend.evaluate();
+    expect(calls).toBe(CHECK_ATTEMPTS);
+    expect(snapshot.decision.recipients).toHaveLength(CHECK_ATTEMPTS);
+    expect(item.infoBars.has(INFO_BAR_KEY)).toBe(false);
+    expect(item.sessionData.size).toBe(0);
+  });
+
+  test("a confirmation given while a check ran is still there for the next", async () => {
+    const item = new FakeComposeItem(SENDER, { to: [named(LEADS)] });
+    const held = heldDirectory(table());
+    const { backend } = setUp(item, { directory: held.directory });
+    const slow = backend.evaluate();
+    await held.called;
+    item.fields.cc.push(named(TEAM));
+    const current = await backend.evaluate();
+    await backend.acknowledge(current.decision);
+    held.release();
+    await expect(slow).resolves.toMatchObject({ acknowledged: true, decision: { reach: 324 } });
+    await expect(backend.evaluate()).resolves.toMatchObject({ acknowledged: true });
+    expect(item.infoBars.has(INFO_BAR_KEY)).toBe(false);
   });
 });
 
@@ -245,9 +303,9 @@ describe("acknowledgement", () => {
     const item = new FakeComposeItem(SENDER, { to: [named(ALL_STAFF)] });
     const { backend } = setUp(item);
     const { decision } = await backend.evaluate();
-    const saved = item.sessionData.get("reachGuard");
+    const saved = new Map(item.sessionData);
     await expect(backend.acknowledge(decision)).rejects.toThrow(/cannot be acknowledged/);
-    expect(item.sessionData.get("reachGuard")).toBe(saved);
+    expect(item.sessionData).toEqual(saved);
     expect(item.infoBars.has(INFO_BAR_KEY)).toBe(true);
   });
 
