@@ -1,4 +1,4 @@
-import { fingerprint } from "../core/fingerprint";
+import { digest } from "../core/fingerprint";
 import type { DirectoryAnswer, DirectoryEntry } from "../core/types";
 import type { KeyValueStore } from "../storage/port";
 import type { Directory } from "./port";
@@ -6,7 +6,9 @@ import type { Directory } from "./port";
 // List sizes kept for the policy's cacheMinutes, so that a send a minute after composing needs no
 // Graph call. Only what Graph answered is kept: a failure or an unknown size is never stored, so it
 // can never come back later looking like a small list. Keys are digests, not addresses, so the
-// store holds no recipient addresses.
+// store holds no recipient addresses. Each key names the signed-in mailbox as well as the address:
+// MailTips judge a delivery restriction for the mailbox that asks, and one Outlook may hold several
+// accounts over one store, so a restriction learnt for one must never be read back for another.
 
 export interface CacheOptions {
   readonly ttlMs: number;
@@ -19,12 +21,14 @@ interface Stored {
   readonly entry: DirectoryEntry;
 }
 
-export function cacheKey(address: string): string {
-  return `size:${fingerprint([address])}`;
+export function cacheKey(address: string, mailbox: string | undefined): string {
+  return `size:${digest(`${mailbox ?? ""}\n${address}`)}`;
 }
 
-function cacheable(entry: DirectoryEntry): boolean {
-  return entry.kind === "person" || entry.kind === "list" || entry.kind === "external";
+function cacheable(entry: DirectoryEntry, mailbox: string | undefined): boolean {
+  // Whose restriction it is cannot be told without the mailbox: not kept at all.
+  if (entry.kind === "list") return !entry.restricted || mailbox !== undefined;
+  return entry.kind === "person" || entry.kind === "external";
 }
 
 function isEntry(value: unknown): value is DirectoryEntry {
@@ -65,7 +69,7 @@ export function createCachedDirectory(
       if (options.ttlMs <= 0) return inner.resolve(addresses, resolveOptions);
       const answers = new Map<string, DirectoryAnswer>();
       const texts = await Promise.all(
-        addresses.map((address) => store.get(cacheKey(address)).catch(() => null)),
+        addresses.map((address) => store.get(cacheKey(address, resolveOptions.mailbox)).catch(() => null)),
       );
       const missing: string[] = [];
       addresses.forEach((address, index) => {
@@ -81,9 +85,10 @@ export function createCachedDirectory(
         const answer = fresh.get(address);
         if (!answer) continue;
         answers.set(address, answer);
-        if (answer.source === "graph" && cacheable(answer.entry)) {
+        if (answer.source === "graph" && cacheable(answer.entry, resolveOptions.mailbox)) {
           const stored: Stored = { v: 1, at, entry: answer.entry };
-          writes.push(store.set(cacheKey(address), JSON.stringify(stored)).catch(() => undefined));
+          const key = cacheKey(address, resolveOptions.mailbox);
+          writes.push(store.set(key, JSON.stringify(stored)).catch(() => undefined));
         }
       }
       await Promise.all(writes);

@@ -4,6 +4,11 @@ export interface ResolveOptions {
   /** Epoch milliseconds by which an answer must be returned, whatever the directory is doing. */
   readonly deadlineAt: number;
   readonly signal?: AbortSignal;
+  /**
+   * The signed-in mailbox the directory answers for (MailTips judge delivery restrictions for it),
+   * when known: what is remembered is kept apart per mailbox.
+   */
+  readonly mailbox?: string;
 }
 
 /**

@@ -154,8 +154,11 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
         at: Date.now(),
       });
       const answer = call(method, path, headers, sub.body ?? null, token);
-      // A text/plain answer (a $count) appears in the envelope as the number itself.
-      return { id: sub.id, status: answer.status, headers: answer.headers, body: answer.body };
+      // Graph is reported to base64-encode an inner body that is not JSON (a text/plain $count), and
+      // documents only JSON ones: the stricter reading is the one served, so the client must decode.
+      const text = (answer.headers["Content-Type"] ?? "").startsWith("text/plain");
+      const body = text ? Buffer.from(String(answer.body), "utf8").toString("base64") : answer.body;
+      return { id: sub.id, status: answer.status, headers: answer.headers, body };
     });
     return { status: 200, headers: { "Content-Type": GRAPH_JSON }, body: { responses } };
   }

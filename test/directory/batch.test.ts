@@ -142,4 +142,86 @@ describe("$batch", () => {
       headers: { ConsistencyLevel: "eventual" },
     });
   });
+  it("reports an asked id with no answer as unavailable", async () => {
+    const client = await setup((request) => ({
+      status: 200,
+      body: {
+        responses: subRequests(request)
+          .slice(1)
+          .map((sub) => ({ id: sub.id, status: 200, body: 1 })),
+      },
+    }));
+    const results = await runBatches(client, items(2), options());
+    expect(results.get("g0")).toMatchObject({ failure: "unavailable", code: "MissingBatchResponse" });
+    expect(results.get("g1")).toEqual({ status: 200, body: 1 });
+  });
+
+  it("ignores answers for ids that were never asked", async () => {
+    const client = await setup(() => ({
+      status: 200,
+      body: {
+        responses: [
+          { id: "g0", status: 200, body: 1 },
+          { id: "g7", status: 200, body: 840000 },
+          { id: "c0", status: 200, body: 840000 },
+        ],
+      },
+    }));
+    const results = await runBatches(client, items(1), options());
+    expect([...results.entries()]).toEqual([["g0", { status: 200, body: 1 }]]);
+  });
+
+  it("reports differing answers to one id as a conflict, never the last one; identical ones are one", async () => {
+    const client = await setup(() => ({
+      status: 200,
+      body: {
+        responses: [
+          { id: "g0", status: 200, body: { value: [{ id: "big" }] } },
+          { id: "g0", status: 200, body: { value: [{ id: "small" }] } },
+          { id: "g1", status: 200, body: 5 },
+          { id: "g1", status: 200, body: 5 },
+        ],
+      },
+    }));
+    const results = await runBatches(client, items(2), options());
+    expect(results.get("g0")).toMatchObject({ failure: "unavailable", code: "ConflictingBatchResponse" });
+    expect(results.get("g1")).toEqual({ status: 200, body: 5 });
+  });
+
+  it("lets the caller reconcile differing answers, or refuse them", async () => {
+    const client = await setup(() => ({
+      status: 200,
+      body: {
+        responses: [
+          { id: "g0", status: 200, body: 840000 },
+          { id: "g0", status: 200, body: 3 },
+        ],
+      },
+    }));
+    const seen: unknown[] = [];
+    const larger = await runBatches(client, items(1), {
+      ...options(),
+      reconcile: (answers) => {
+        seen.push(answers);
+        return answers.reduce((a, b) => ((a.body as number) >= (b.body as number) ? a : b));
+      },
+    });
+    expect(seen).toEqual([
+      [
+        { status: 200, body: 840000 },
+        { status: 200, body: 3 },
+      ],
+    ]);
+    expect(larger.get("g0")).toEqual({ status: 200, body: 840000 });
+    const refused = await runBatches(client, items(1), { ...options(), reconcile: () => null });
+    expect(refused.get("g0")).toMatchObject({ code: "ConflictingBatchResponse" });
+  });
+
+  it.each([301, 302, 304, 307])("reports a sub-request answered %i as unavailable", async (status) => {
+    const client = await setup((request) =>
+      batchAnswer(request, () => ({ status, headers: { Location: "https://elsewhere.example" }, body: 3 })),
+    );
+    const results = await runBatches(client, items(1), options());
+    expect(results.get("g0")).toMatchObject({ failure: "unavailable", status });
+  });
 });

@@ -67,7 +67,7 @@ describe("list-size cache", () => {
       const store = createMemoryStore();
       const cached = createCachedDirectory(inner.directory, store, { ttlMs: 60_000, now });
       await cached.resolve(["big@x.org"], options);
-      expect(await store.get(cacheKey("big@x.org"))).toBeNull();
+      expect(await store.get(cacheKey("big@x.org", undefined))).toBeNull();
       await cached.resolve(["big@x.org"], options);
       expect(inner.asked).toHaveLength(2);
     },
@@ -92,8 +92,11 @@ describe("list-size cache", () => {
   it("ignores corrupt or foreign values and a failing store", async () => {
     const inner = scriptedDirectory({ "a@x.org": list(3), "b@x.org": list(4) });
     const store = createMemoryStore([
-      [cacheKey("a@x.org"), "{not json"],
-      [cacheKey("b@x.org"), JSON.stringify({ v: 1, at: clock, entry: { kind: "list", members: -5 } })],
+      [cacheKey("a@x.org", undefined), "{not json"],
+      [
+        cacheKey("b@x.org", undefined),
+        JSON.stringify({ v: 1, at: clock, entry: { kind: "list", members: -5 } }),
+      ],
     ]);
     const cached = createCachedDirectory(inner.directory, store, { ttlMs: 60_000, now });
     const answers = await cached.resolve(["a@x.org", "b@x.org"], options);
@@ -110,6 +113,32 @@ describe("list-size cache", () => {
       now,
     }).resolve(["a@x.org"], options);
     expect(throughBroken.get("a@x.org")).toEqual({ entry: list(3), source: "graph" });
+  });
+
+  it("keeps a delivery restriction apart per signed-in mailbox, never by address alone", async () => {
+    // MailTips judged the restriction for amy; after she signs out and ben signs in on the same
+    // Outlook, ben must be asked about afresh: he may post where amy may not.
+    const restricted: DirectoryEntry = { ...list(9000), restricted: true } as DirectoryEntry;
+    const inner = scriptedDirectory({ "board@x.org": restricted });
+    const store = createMemoryStore();
+    const cached = createCachedDirectory(inner.directory, store, { ttlMs: 60_000, now });
+    await cached.resolve(["board@x.org"], { ...options, mailbox: "amy@x.org" });
+    const again = await cached.resolve(["board@x.org"], { ...options, mailbox: "amy@x.org" });
+    expect(again.get("board@x.org")?.source).toBe("cache");
+    inner.entries["board@x.org"] = list(9000);
+    const forBen = await cached.resolve(["board@x.org"], { ...options, mailbox: "ben@x.org" });
+    expect(forBen.get("board@x.org")).toEqual({ entry: list(9000), source: "graph" });
+    expect(inner.asked).toHaveLength(2);
+  });
+
+  it("does not keep a restriction when it does not know whose it is", async () => {
+    const restricted: DirectoryEntry = { ...list(9000), restricted: true } as DirectoryEntry;
+    const inner = scriptedDirectory({ "board@x.org": restricted, "ward7@x.org": list(12) });
+    const store = createMemoryStore();
+    const cached = createCachedDirectory(inner.directory, store, { ttlMs: 60_000, now });
+    await cached.resolve(["board@x.org", "ward7@x.org"], options);
+    expect(await store.get(cacheKey("board@x.org", undefined))).toBeNull();
+    expect(await store.get(cacheKey("ward7@x.org", undefined))).not.toBeNull();
   });
 
   it("does not cache at all with a TTL of 0 (cacheMinutes: 0)", async () => {

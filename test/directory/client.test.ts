@@ -1,10 +1,12 @@
 import { TokenUnavailableError } from "../../src/auth/port";
 import { createGraphClient, type GraphClient } from "../../src/directory/graph/client";
 import { GraphError } from "../../src/directory/graph/errors";
+import { GRAPH_ROOT_RULE } from "../../src/directory/graph/roots";
 import { graphError, startScriptedServer, type Scripted, type ScriptedServer } from "./scripted-server";
 
 const ok: Scripted = { status: 200, body: { value: [] } };
 let server: ScriptedServer | null = null;
+let elsewhere: ScriptedServer | null = null;
 
 async function clientFor(
   script: (index: number) => Scripted,
@@ -36,8 +38,9 @@ const get = (deadlineMs = 3000) => ({
 });
 
 afterEach(async () => {
-  await server?.close();
+  await Promise.all([server?.close(), elsewhere?.close()]);
   server = null;
+  elsewhere = null;
 });
 
 describe("Graph client", () => {
@@ -157,12 +160,110 @@ describe("Graph client", () => {
     expect(server!.received).toHaveLength(0);
   });
 
-  it("refuses a plain-http Graph root other than the local machine", () => {
-    expect(() =>
-      createGraphClient({ graphRoot: "http://graph.example.org", getToken: async () => "t" }),
-    ).toThrow(/https/);
-    expect(
-      createGraphClient({ graphRoot: "https://graph.microsoft.us/", getToken: async () => "t" }).root,
-    ).toBe("https://graph.microsoft.us");
+  it.each([
+    "http://graph.example.org",
+    "https://graph.example.org",
+    "http://[::1]",
+    "http://localhost",
+    "https://graph.microsoft.com/v1.0",
+    "https://graph.microsoft.com?x=1",
+    "not a url",
+  ])("refuses the Graph root %j with the shared rule", (graphRoot) => {
+    expect(() => createGraphClient({ graphRoot, getToken: async () => "t" })).toThrow(GRAPH_ROOT_RULE);
+  });
+
+  it.each([
+    ["https://graph.microsoft.us/", "https://graph.microsoft.us"],
+    ["https://Graph.Microsoft.com", "https://graph.microsoft.com"],
+    ["http://[::1]:3000", "http://[::1]:3000"],
+    ["http://127.0.0.1:43123", "http://127.0.0.1:43123"],
+  ])("accepts the Graph root %j as %j", (graphRoot, root) => {
+    expect(createGraphClient({ graphRoot, getToken: async () => "t" }).root).toBe(root);
+  });
+});
+
+describe("Graph client and redirects", () => {
+  it.each([301, 302, 303, 307, 308])(
+    "never follows a %i to another origin, nor retries it, nor reads its body",
+    async (status) => {
+      elsewhere = await startScriptedServer(() => ok);
+      const target = `${elsewhere.root}/v1.0/me/getMailTips`;
+      const client = await clientFor(() => ({ status, headers: { Location: target }, body: ok.body }));
+      const error = await failure(
+        client.request({
+          ...get(),
+          method: "POST",
+          path: "/me/getMailTips",
+          body: { EmailAddresses: ["a"] },
+        }),
+      );
+      expect(error).toMatchObject({ failure: "unavailable", status, code: "Redirected" });
+      expect(server!.received).toHaveLength(1);
+      expect(elsewhere.received).toHaveLength(0);
+    },
+  );
+
+  /** A fetch that answers as a runtime that followed a redirect, or hid one, would. */
+  function answeredAs(shape: { type?: string; redirected?: boolean; url?: string; status?: number }) {
+    return async (): Promise<Response> => {
+      const response = new Response(JSON.stringify({ value: [] }), {
+        headers: { "content-type": "application/json" },
+      });
+      for (const [key, value] of Object.entries(shape)) Object.defineProperty(response, key, { value });
+      return response;
+    };
+  }
+
+  it.each([
+    ["an opaque redirect (browsers)", { type: "opaqueredirect", status: 0 }],
+    ["a response that says it was redirected", { redirected: true }],
+    ["a response from another origin", { url: "https://graph.microsoft.com.evil.example/v1.0/me" }],
+    ["a response from the same host on another port", { url: "https://graph.microsoft.com:444/v1.0/me" }],
+  ])("refuses %s", async (_name, shape) => {
+    let calls = 0;
+    const fetch = answeredAs(shape);
+    const client = createGraphClient({
+      graphRoot: "https://graph.microsoft.com",
+      getToken: async () => "t",
+      fetch: async () => {
+        calls += 1;
+        return fetch();
+      },
+    });
+    expect(await failure(client.request(get()))).toMatchObject({
+      failure: "unavailable",
+      code: "Redirected",
+    });
+    expect(calls).toBe(1);
+  });
+
+  it("accepts a response from the root it asked, and one with no URL (a stand-in fetch)", async () => {
+    for (const [graphRoot, url] of [
+      ["https://graph.microsoft.com", "https://graph.microsoft.com/v1.0/groups?$filter=x"],
+      ["https://graph.microsoft.com", ""],
+      // fetch writes the default port out of the URL it reports.
+      ["http://127.0.0.1:80", "http://127.0.0.1/v1.0/groups?$filter=x"],
+    ] as const) {
+      const client = createGraphClient({
+        graphRoot,
+        getToken: async () => "t",
+        fetch: answeredAs({ url }),
+      });
+      expect((await client.request(get())).body).toEqual({ value: [] });
+    }
+  });
+
+  it("asks fetch not to follow redirects", async () => {
+    const inits: (RequestInit | undefined)[] = [];
+    const client = createGraphClient({
+      graphRoot: "https://graph.microsoft.com",
+      getToken: async () => "t",
+      fetch: async (_input, init) => {
+        inits.push(init);
+        return answeredAs({})();
+      },
+    });
+    await client.request(get());
+    expect(inits[0]?.redirect).toBe("manual");
   });
 });

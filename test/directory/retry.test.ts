@@ -19,6 +19,28 @@ describe("parseRetryAfter", () => {
   it.each([null, undefined, "", "soon", "-1"])("gives null for %j", (value) => {
     expect(parseRetryAfter(value, now)).toBeNull();
   });
+
+  // Unreadable: the caller falls back to its own back-off rather than hammering or waiting forever.
+  it.each(["-5", "-0.5", "+5", "1e3", "0x10", "Infinity", "NaN", "5s", "1,5", "Mon, garbage", "Tuesday"])(
+    "gives null for %j",
+    (value) => {
+      expect(parseRetryAfter(value, now)).toBeNull();
+    },
+  );
+
+  it("reads ten hours as ten hours, which no deadline allows", () => {
+    expect(parseRetryAfter("36000", now)).toBe(36_000_000);
+    expect(nextDelay(1, parseRetryAfter("36000", now), now + 3000, now)).toBeNull();
+  });
+
+  it("reads a date long past as no wait", () => {
+    expect(parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now)).toBe(0);
+    expect(nextDelay(1, 0, now + 3000, now)).toBe(0);
+  });
+
+  it("falls back to the back-off for an unreadable value", () => {
+    expect(nextDelay(1, parseRetryAfter("-5", now), now + 3000, now)).toBe(200);
+  });
 });
 
 describe("nextDelay", () => {

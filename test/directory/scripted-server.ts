@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
 // A real HTTP server on 127.0.0.1 whose every answer a test scripts: status, headers and body as
-// Graph sends them, or a dropped connection, or no answer at all.
+// Graph sends them, or a dropped connection, or no answer at all, or an answer that breaks off or
+// trickles in.
 
 export type Scripted =
   | {
@@ -11,6 +12,19 @@ export type Scripted =
       readonly body?: unknown;
       readonly raw?: string;
       readonly delayMs?: number;
+    }
+  | {
+      /** Headers and this much of the body, then the connection is reset. */
+      readonly resetAfter: string;
+      readonly status: number;
+      readonly headers?: Record<string, string>;
+    }
+  | {
+      /** Headers at once, then the body one character every `everyMs`. */
+      readonly drip: string;
+      readonly everyMs: number;
+      readonly status: number;
+      readonly headers?: Record<string, string>;
     }
   | "drop"
   | "hang";
@@ -83,6 +97,27 @@ export async function startScriptedServer(
         req.socket.destroy();
         return;
       }
+      if ("resetAfter" in answer) {
+        inFlight -= 1;
+        res.writeHead(answer.status, { "content-type": GRAPH_JSON, ...answer.headers });
+        // Flushed before the reset, so the client has the headers and a part of the body.
+        res.write(answer.resetAfter, () => req.socket.destroy());
+        return;
+      }
+      if ("drip" in answer) {
+        res.writeHead(answer.status, { "content-type": GRAPH_JSON, ...answer.headers });
+        res.flushHeaders();
+        let sent = 0;
+        const timer = setInterval(() => {
+          if (sent >= answer.drip.length) {
+            clearInterval(timer);
+            inFlight -= 1;
+            res.end();
+          } else res.write(answer.drip.charAt(sent++));
+        }, answer.everyMs);
+        req.socket.on("close", () => clearInterval(timer));
+        return;
+      }
       if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
       inFlight -= 1;
       const payload = answer.raw ?? (answer.body === undefined ? "" : JSON.stringify(answer.body));
@@ -106,4 +141,39 @@ export async function startScriptedServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** The addresses a `getMailTips` call asked about. */
+export function askedAddresses(request: Received): string[] {
+  return (request.body as { EmailAddresses: string[] }).EmailAddresses;
+}
+
+export interface SubRequest {
+  readonly id: string;
+  readonly url: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** The requests inside a `$batch` call. */
+export function subRequests(request: Received): SubRequest[] {
+  return (request.body as { requests: SubRequest[] }).requests;
+}
+
+export interface SubAnswer {
+  readonly id?: string;
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/** A `$batch` answer: each sub-request answered by `answer` (none, one, or several answers). */
+export function batchOf(
+  request: Received,
+  answer: (sub: SubRequest) => SubAnswer | readonly SubAnswer[],
+): Scripted {
+  const responses = subRequests(request).flatMap((sub) => {
+    const answers = answer(sub);
+    return (Array.isArray(answers) ? answers : [answers]).map((one: SubAnswer) => ({ id: sub.id, ...one }));
+  });
+  return { status: 200, body: { responses } };
 }

@@ -39,6 +39,34 @@ export interface BatchOptions {
   readonly signal?: AbortSignal;
   readonly concurrency: number;
   readonly now?: () => number;
+  /**
+   * One answer from differing answers to the same id, or null when they cannot be reconciled (the
+   * item is then unavailable). Without it, differing duplicates are always unavailable.
+   */
+  readonly reconcile?: (answers: readonly BatchAnswer[]) => BatchAnswer | null;
+}
+
+type SubResponse = z.infer<typeof batchSchema>["responses"][number];
+
+/**
+ * The one answer for an asked id, or null when Graph answered it more than once and the answers
+ * differ beyond reconciling. A batch should never repeat an id, so repeated answers are not trusted
+ * in order ("the last one wins" let a second, smaller count turn a block into an allow); identical
+ * repeats are harmless.
+ */
+function singleAnswer(
+  answers: readonly SubResponse[],
+  reconcile: BatchOptions["reconcile"],
+): SubResponse | null {
+  const [first] = answers;
+  if (first === undefined) return null;
+  const key = (answer: SubResponse) => JSON.stringify([answer.status, answer.body ?? null]);
+  if (answers.every((answer) => key(answer) === key(first))) return first;
+  if (!reconcile) return null;
+  const chosen = reconcile(answers.map((answer) => ({ status: answer.status, body: answer.body ?? null })));
+  if (chosen === null) return null;
+  // Answers reconciled by content carry no Retry-After: a throttled duplicate is a conflict anyway.
+  return { id: first.id, status: chosen.status, body: chosen.body };
 }
 
 function header(headers: Readonly<Record<string, string>> | undefined, name: string): string | null {
@@ -79,18 +107,24 @@ export async function runBatches(
         });
         const parsed = batchSchema.safeParse(response.body);
         if (!parsed.success) throw new GraphError("unavailable", response.status, "MalformedResponse");
-        const byId = new Map(parsed.data.responses.map((answer) => [answer.id, answer]));
+        // Answers to ids this batch did not ask are ignored: they answer no question of ours.
+        const byId = new Map<string, SubResponse[]>(part.map((item) => [item.id, []]));
+        for (const answer of parsed.data.responses) byId.get(answer.id)?.push(answer);
         for (const item of part) {
-          const answer = byId.get(item.id);
-          if (!answer) {
+          const answers = byId.get(item.id) ?? [];
+          const answer = singleAnswer(answers, options.reconcile);
+          if (answers.length === 0) {
             results.set(item.id, new GraphError("unavailable", null, "MissingBatchResponse"));
+          } else if (!answer) {
+            results.set(item.id, new GraphError("unavailable", null, "ConflictingBatchResponse"));
           } else if (isRetryableStatus(answer.status)) {
             retry.push(item);
             const wait = parseRetryAfter(header(answer.headers, "retry-after"), now());
             if (wait !== null) longestRetryAfter = Math.max(longestRetryAfter ?? 0, wait);
             const code = graphErrorCode(answer.body) ?? `Http${answer.status}`;
             lastThrottle = new GraphError("unavailable", answer.status, code);
-          } else if (answer.status >= 400) {
+          } else if (answer.status < 200 || answer.status >= 300) {
+            // Graph follows no redirect inside a batch, so a 3xx here is no answer either.
             const code = graphErrorCode(answer.body) ?? `Http${answer.status}`;
             results.set(item.id, new GraphError(failureFor(answer.status, code), answer.status, code));
           } else {

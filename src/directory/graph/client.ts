@@ -8,6 +8,7 @@ import {
   sleep,
   type BackoffOptions,
 } from "./retry";
+import { GRAPH_ROOT_RULE, parseGraphRoot } from "./roots";
 
 // A thin typed client over fetch for the few Graph calls Reach Guard makes. Absolute URLs only
 // (the JavaScript-only runtime of classic Outlook has no base URL), one token per call from the
@@ -50,12 +51,27 @@ export interface GraphClient {
 
 export const GRAPH_VERSION = "v1.0";
 
+/** The root written canonically; throws when the shared rule refuses it. */
 export function normaliseGraphRoot(root: string): string {
-  const url = new URL(root);
-  if (url.protocol !== "https:" && url.hostname !== "127.0.0.1" && url.hostname !== "localhost") {
-    throw new Error(`The Graph root must be an https URL: ${root}`);
-  }
-  return url.toString().replace(/\/+$/, "");
+  const parsed = parseGraphRoot(root);
+  if (parsed === null) throw new Error(`The Graph root ${JSON.stringify(root)} ${GRAPH_ROOT_RULE}`);
+  return parsed;
+}
+
+/**
+ * Whether an answer came from somewhere other than the root it was asked of. Redirects are never
+ * followed: a 307 re-posts the recipient list to whoever the Location names, and that stranger's
+ * answer would then decide the verdict. Browsers hide a redirect as an `opaqueredirect` of status 0;
+ * Node (undici) hands back the 3xx itself; `redirected` and `url` catch a runtime that followed one
+ * anyway.
+ */
+function cameFromElsewhere(response: Response, root: string): boolean {
+  if (response.type === "opaqueredirect" || response.redirected) return true;
+  if (response.status >= 300 && response.status < 400) return true;
+  if (!response.url) return false;
+  // fetch writes http://host:80 as http://host, so the root is compared in both spellings.
+  const roots = [root, root.replace(/^(http:\/\/[^/]+):80$/, "$1")];
+  return !roots.some((prefix) => response.url.startsWith(`${prefix}/`));
 }
 
 /**
@@ -139,8 +155,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             ...request.headers,
           },
           ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+          redirect: "manual",
           ...(signal ? { signal } : {}),
         });
+        if (cameFromElsewhere(response, root)) {
+          // Not read, not retried: a redirecting root is misconfigured or hijacked, not busy.
+          void response.body?.cancel().catch(() => undefined);
+          throw new GraphError("unavailable", response.status || null, "Redirected");
+        }
         const body = await readBody(response);
         return {
           response: { status: response.status, body },
@@ -174,9 +196,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         if (!(error instanceof GraphError)) throw error;
         // A dropped connection or a garbled body is worth one more try; time-outs and refusals are not.
         const transient =
-          error.status !== null
+          error.code !== "Redirected" &&
+          (error.status !== null
             ? isRetryableStatus(error.status) || error.code === "MalformedResponse"
-            : error.code === "NetworkError";
+            : error.code === "NetworkError");
         if (!transient) throw error;
         failure = error;
       }

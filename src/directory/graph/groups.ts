@@ -1,6 +1,7 @@
 import type { DirectoryEntry } from "../../core/types";
 import { runBatches, type BatchAnswer, type BatchItem } from "./batch";
 import type { GraphClient } from "./client";
+import { readBatchCount } from "./counts";
 import { GraphError } from "./errors";
 import { GROUP_COUNT_SCOPES } from "./scopes";
 
@@ -38,10 +39,19 @@ export function countUrl(groupId: string, guestsOnly: boolean): string {
 
 const ADVANCED_QUERY = { ConsistencyLevel: "eventual" } as const;
 
-/** A `$count` answer: plain text on its own, a number or numeric string inside a batch. */
-export function readCount(body: unknown): number | null {
-  const value = typeof body === "string" ? Number(body.trim()) : body;
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : null;
+/**
+ * Duplicate answers to one `$count` (Graph should never send them): the larger count, so that a
+ * second, smaller answer cannot turn a block into an allow; null (unavailable) when any of them is
+ * not a readable count.
+ */
+export function largerCount(answers: readonly BatchAnswer[]): BatchAnswer | null {
+  let best: { answer: BatchAnswer; count: number } | null = null;
+  for (const answer of answers) {
+    const count = answer.status >= 200 && answer.status < 300 ? readBatchCount(answer.body) : null;
+    if (count === null) return null;
+    if (best === null || count > best.count) best = { answer, count };
+  }
+  return best?.answer ?? null;
 }
 
 function groupId(answer: BatchAnswer): string | null {
@@ -94,7 +104,7 @@ export async function sizeGroups(
       { id: `c${index}`, url: countUrl(id, false), headers: ADVANCED_QUERY },
       { id: `x${index}`, url: countUrl(id, true), headers: ADVANCED_QUERY },
     ]),
-    batchOptions,
+    { ...batchOptions, reconcile: largerCount },
   );
   for (const { question, index } of found) {
     const total = counts.get(`c${index}`);
@@ -102,8 +112,8 @@ export async function sizeGroups(
     if (!total) entries.set(question.address, { kind: "unknown", cause: "timeout" });
     else if (total instanceof GraphError) entries.set(question.address, unknownFrom(total, question));
     else {
-      const members = readCount(total.body);
-      const externalMembers = guests && !(guests instanceof GraphError) ? readCount(guests.body) : null;
+      const members = readBatchCount(total.body);
+      const externalMembers = guests && !(guests instanceof GraphError) ? readBatchCount(guests.body) : null;
       entries.set(
         question.address,
         members === null

@@ -1,0 +1,20 @@
+import type { DirectoryAnswer, UnknownCause } from "../core/types";
+import type { Directory } from "./port";
+
+/**
+ * A directory that cannot be reached at all (a Graph client that could not be built, say): every
+ * address is unknown for want of it. The decision still runs, so a blocked list still blocks and
+ * everything else gets the policy's directoryUnavailable verdict, instead of the whole check failing.
+ */
+export function unavailableDirectory(cause: UnknownCause = "unavailable"): Directory {
+  return {
+    async resolve(addresses) {
+      return new Map(
+        addresses.map((address): [string, DirectoryAnswer] => [
+          address,
+          { entry: { kind: "unknown", cause }, source: "graph" },
+        ]),
+      );
+    },
+  };
+}
