@@ -14,6 +14,9 @@ export class BenchDraft implements EventItem {
   async getSender() {
     return this.sender;
   }
+  async getSignedIn() {
+    return this.sender;
+  }
   async getRecipients() {
     return [...this.recipients];
   }

@@ -3,6 +3,7 @@
 // make CORS requests or get tokens, the deployment config and the default policy.
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
+const { defaultPolicyText } = require("./options");
 
 const TEMPLATE = join(__dirname, "..", "..", "manifest", "manifest.template.xml");
 const PLACEHOLDER = /\$\{([A-Z_]+)\}/g;
@@ -63,7 +64,7 @@ class DeploymentFilesPlugin {
             "manifest.xml": renderManifest(this.options),
             ".well-known/microsoft-officeaddins-allowed.json": json(wellKnownAllowed(this.options)),
             "config.json": json(this.options.config),
-            "policy.json": json(JSON.parse(readFileSync(policyPath, "utf8"))),
+            "policy.json": json(JSON.parse(defaultPolicyText().replace(/^\uFEFF/, ""))),
           };
           for (const [name, content] of Object.entries(files)) {
             compilation.emitAsset(name, new sources.RawSource(content));

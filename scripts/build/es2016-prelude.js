@@ -55,6 +55,10 @@
     });
     return result;
   });
+  // ES2022; @noble/hashes (the fingerprint's SHA-256) checks its options with it.
+  define(Object, "hasOwn", function hasOwn(object, key) {
+    return Object.prototype.hasOwnProperty.call(Object(object), key);
+  });
   define(String.prototype, "padStart", function padStart(length, filler) {
     var text = String(this);
     return pad(text, length, filler) + text;

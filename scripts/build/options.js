@@ -3,10 +3,20 @@
 const { readFileSync } = require("node:fs");
 const { join, resolve } = require("node:path");
 const { URL } = require("node:url");
+const { register } = require("tsx/cjs/api");
+
+// The add-in's TypeScript modules, compiled by tsx when the build runs under plain Node (a test
+// runner compiles them itself). Registered without a namespace, so module paths stay plain file
+// paths, which webpack's build cache tracks.
+register();
+
+// The add-in's own checks of its config.json and policy.json, run on what the build writes: a file
+// the build accepts is one the add-in accepts, by the same code.
+const { parseHostConfig } = require("../../src/app/host-config.ts");
+const { parsePolicyText } = require("../../src/core/policy.ts");
 
 const ROOT = join(__dirname, "..", "..");
 const SEND_MODES = ["SoftBlock", "PromptUser", "Block"];
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Version element: 1 to 4 dot-separated parts of at most 5 digits (manifest reference, "Version").
 const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -63,23 +73,30 @@ function readJson(path) {
 /** The deployment config the task pane and handlers read at run time (config/config.json + flags). */
 function deploymentConfig(input) {
   const base = readJson(join(ROOT, "config", "config.json"));
-  const clientId = input.clientId ?? base.clientId ?? "";
-  const tenantId = input.tenantId ?? base.tenantId ?? "common";
-  if (clientId !== "" && !GUID.test(clientId)) fail(`--client-id must be a GUID, got ${clientId}`);
-  const tenantOk =
-    ["common", "organizations", "consumers"].includes(tenantId) ||
-    GUID.test(tenantId) ||
-    /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(tenantId);
-  if (!tenantOk) fail(`--tenant-id must be common, organizations, a GUID or a domain, got ${tenantId}`);
-  return {
-    clientId,
-    tenantId,
-    graphRoot: httpsUrl("--graph-root", input.graphRoot ?? base.graphRoot ?? "https://graph.microsoft.com"),
-    authority: httpsUrl(
-      "--authority",
-      input.authority ?? base.authority ?? "https://login.microsoftonline.com",
-    ),
-  };
+  const config = { ...base };
+  for (const field of ["clientId", "tenantId", "graphRoot", "authority"]) {
+    if (input[field] !== undefined) config[field] = input[field];
+  }
+  const checked = parseHostConfig(config);
+  if (checked instanceof Error) {
+    fail(
+      `${checked.message.replace(/^Invalid config\.json: /, "config.json ")} ` +
+        "(set from config/config.json and --client-id, --tenant-id, --graph-root, --authority)",
+    );
+  }
+  return checked;
+}
+
+/** The default policy, checked as the add-in checks it, so the build never ships one it would refuse. */
+function defaultPolicyText() {
+  const path = join(ROOT, "config", "policy.json");
+  const text = readFileSync(path, "utf8");
+  try {
+    parsePolicyText(text);
+  } catch (error) {
+    fail(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return text;
 }
 
 function flag(value) {
@@ -121,4 +138,4 @@ function resolveOptions(input = {}, env = process.env) {
   };
 }
 
-module.exports = { resolveOptions, BuildOptionError, SEND_MODES };
+module.exports = { resolveOptions, defaultPolicyText, BuildOptionError, SEND_MODES };

@@ -27,6 +27,8 @@ import {
 /** What a check needs of the draft (src/office/compose-item.ts provides it). */
 export interface DraftItem extends SessionData {
   getSender(): Promise<string>;
+  /** The signed-in user's mailbox, for which the directory judges delivery restrictions. */
+  getSignedIn(): Promise<string>;
   getRecipients(): Promise<RecipientInput[]>;
 }
 
@@ -79,9 +81,14 @@ async function observe(item: DraftItem): Promise<Observation> {
 export async function checkDraft(item: DraftItem, options: DraftCheckOptions): Promise<DraftCheck> {
   const now = options.now ?? Date.now;
   const started = now();
-  const [sender, previous, first] = await Promise.all([item.getSender(), loadItemState(item), observe(item)]);
+  const [sender, signedIn, previous, first] = await Promise.all([
+    item.getSender(),
+    item.getSignedIn().catch(() => null),
+    loadItemState(item),
+    observe(item),
+  ]);
   const { decision, answers, asked } = await evaluate(
-    { sender, recipients: first.recipients },
+    { sender, recipients: first.recipients, ...(signedIn ? { signedIn } : {}) },
     {
       directory: options.directory,
       policy: options.policy,

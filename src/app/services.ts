@@ -2,6 +2,7 @@ import type { TokenProvider } from "../auth/port";
 import { createCachedDirectory } from "../directory/cache";
 import { createGraphDirectory } from "../directory/graph/graph-directory";
 import type { Directory } from "../directory/port";
+import { unavailableDirectory } from "../directory/unavailable";
 import type { KeyValueStore } from "../storage/port";
 import { loadSettings, type Settings } from "./settings";
 
@@ -33,11 +34,17 @@ export function settingsLoader(environment: Environment): (moment: "compose" | "
     });
 }
 
+/** Never throws: a directory that cannot be built answers "unavailable", and the decision goes on. */
 export function directoryFor(environment: Environment, settings: Settings): Directory {
-  const graph = createGraphDirectory({
-    graphRoot: environment.graphRoot ?? settings.config.graphRoot,
-    getToken: environment.tokenProviderFor(settings),
-    ...(environment.fetch ? { fetch: environment.fetch } : {}),
-  });
+  let graph: Directory;
+  try {
+    graph = createGraphDirectory({
+      graphRoot: environment.graphRoot ?? settings.config.graphRoot,
+      getToken: environment.tokenProviderFor(settings),
+      ...(environment.fetch ? { fetch: environment.fetch } : {}),
+    });
+  } catch {
+    return unavailableDirectory();
+  }
   return createCachedDirectory(graph, environment.store, { ttlMs: settings.policy.cacheMinutes * 60_000 });
 }

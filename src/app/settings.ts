@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY, parsePolicy, parsePolicyText, type Policy } from "../core/policy";
 import type { KeyValueStore } from "../storage/port";
-import { DEFAULT_HOST_CONFIG, parseHostConfig, type HostConfig } from "./host-config";
+import { DEFAULT_HOST_CONFIG, parseHostConfig, parseHostConfigText, type HostConfig } from "./host-config";
 
 // The admin's policy and config are read at run time from the add-in's own host, so a policy change
 // needs no new build. The last good copy is kept; when neither host nor copy can be had, the built-in
@@ -88,13 +88,9 @@ export async function loadSettings(options: SettingsOptions): Promise<Settings> 
     }
   } else problems.push(`policy.json could not be read (${(policyText.reason as Error).message})`);
   if (configText.status === "fulfilled") {
-    try {
-      const parsed = parseHostConfig(JSON.parse(configText.value));
-      if (parsed instanceof Error) problems.push(parsed.message);
-      else config = parsed;
-    } catch {
-      problems.push("config.json is not valid JSON");
-    }
+    const parsed = parseHostConfigText(configText.value);
+    if (parsed instanceof Error) problems.push(parsed.message);
+    else config = parsed;
   } else problems.push(`config.json could not be read (${(configText.reason as Error).message})`);
 
   const save = async (good: { policy: Policy; config: HostConfig }) => {

@@ -25,14 +25,18 @@ export async function runCheck(options: CheckOptions, env: NodeJS.ProcessEnv): P
   // The demo server is not Microsoft's: a real token must never be sent to it.
   const token = options.demo ? DEMO_TOKEN : env.REACH_GUARD_TOKEN;
   if (!token) throw new UsageError("set REACH_GUARD_TOKEN to a Microsoft Graph access token, or use --demo");
-  const demo = options.demo ? await startFakeGraph({ directory: loadDemoDirectory() }) : null;
+  const demoDirectory = options.demo ? loadDemoDirectory() : null;
+  const demo = demoDirectory ? await startFakeGraph({ directory: demoDirectory }) : null;
   try {
     const directory = createGraphDirectory({
       graphRoot: demo ? demo.url : options.graphUrl,
       getToken: async () => token,
     });
+    // MailTips judge delivery restrictions for the token's user. The demo's is known; a real token's
+    // is not, so there a restricted list counts in full, whatever --from says.
+    const signedIn = demoDirectory ? { signedIn: demoDirectory.me } : {};
     const { decision } = await evaluate(
-      { sender: options.sender, recipients: options.recipients },
+      { sender: options.sender, recipients: options.recipients, ...signedIn },
       { directory, policy, deadlineAt: Date.now() + options.timeoutMs },
     );
     return decision;

@@ -1,34 +1,55 @@
 import type { Decision, Verdict } from "./types";
 
-// Stamped on every message that leaves with a warning or an acknowledgement, so admins can find it
-// in message trace and act on it with a mail-flow rule. ASCII only, one line, stable field order.
+// Stamped on every message that leaves with a warning, an acknowledgement, or a check that did not
+// finish, so admins can find it in message trace and act on it with a mail-flow rule. ASCII only,
+// one line, stable field order. What is not known is written `unknown`, never as a figure: a reach
+// of 0 would read as "reached nobody".
 export const HEADER_NAME = "X-Reach-Guard";
 
 export interface HeaderFields {
   readonly verdict: Verdict;
-  readonly reach: number;
+  /** People reached; null when nothing could be sized. */
+  readonly reach: number | null;
   readonly accuracy: Decision["accuracy"];
   readonly ack: boolean;
-  readonly fingerprint: string;
+  /** The recipient fingerprint; null when the recipients were never read. */
+  readonly fingerprint: string | null;
+  /** `done`: the check decided; `failed`: it failed or ran out of time, and the policy's verdict applied. */
+  readonly check: "done" | "failed";
 }
 
 export function formatHeader(fields: HeaderFields): string {
   return [
     `verdict=${fields.verdict}`,
-    `reach=${Math.max(0, Math.round(fields.reach))}`,
+    `reach=${fields.reach === null ? "unknown" : Math.max(0, Math.round(fields.reach))}`,
     `accuracy=${fields.accuracy}`,
     `ack=${fields.ack ? "yes" : "no"}`,
-    `fp=${fields.fingerprint}`,
+    `fp=${fields.fingerprint ?? "unknown"}`,
+    `check=${fields.check}`,
   ].join("; ");
 }
 
 export function headerFor(decision: Decision, acknowledged: boolean): string {
+  const sizedNothing = decision.accuracy === "incomplete" && decision.reach === 0;
   return formatHeader({
     verdict: decision.verdict,
-    reach: decision.reach,
+    reach: sizedNothing ? null : decision.reach,
     accuracy: decision.accuracy,
     ack: acknowledged,
     fingerprint: decision.fingerprint,
+    check: "done",
+  });
+}
+
+/** For a message that leaves while Reach Guard could not check it: the policy's verdict, nothing known. */
+export function uncheckedHeader(verdict: Verdict): string {
+  return formatHeader({
+    verdict,
+    reach: null,
+    accuracy: "incomplete",
+    ack: false,
+    fingerprint: null,
+    check: "failed",
   });
 }
 
@@ -42,10 +63,20 @@ export function parseHeader(value: string): HeaderFields | null {
   );
   const verdict = fields.get("verdict");
   const accuracy = fields.get("accuracy") ?? "exact";
-  const reach = Number(fields.get("reach"));
+  const reachText = fields.get("reach");
+  const reach = reachText === "unknown" ? null : /^\d+$/.test(reachText ?? "") ? Number(reachText) : NaN;
   const fingerprint = fields.get("fp");
+  const check = fields.get("check") ?? "done";
   if (verdict !== "allow" && verdict !== "warn" && verdict !== "block") return null;
   if (accuracy !== "exact" && accuracy !== "upper-bound" && accuracy !== "incomplete") return null;
-  if (!Number.isInteger(reach) || reach < 0 || !fingerprint) return null;
-  return { verdict, reach, accuracy, ack: fields.get("ack") === "yes", fingerprint };
+  if (check !== "done" && check !== "failed") return null;
+  if (Number.isNaN(reach) || !fingerprint) return null;
+  return {
+    verdict,
+    reach,
+    accuracy,
+    ack: fields.get("ack") === "yes",
+    fingerprint: fingerprint === "unknown" ? null : fingerprint,
+    check,
+  };
 }

@@ -17,5 +17,5 @@ export { measureReach } from "./reach";
 export { decide, isBroadcaster, planFingerprint, sendsAsSignedIn } from "./decide";
 export { digest, fingerprint, fingerprintKey } from "./fingerprint";
 export { infoBarText, alertText, INFO_BAR_LIMIT, ALERT_LIMIT } from "./texts";
-export { HEADER_NAME, formatHeader, headerFor, parseHeader } from "./header";
+export { HEADER_NAME, formatHeader, headerFor, parseHeader, uncheckedHeader } from "./header";
 export { formatAbout, formatCount } from "./format";

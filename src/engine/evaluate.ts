@@ -7,7 +7,8 @@ import {
   type MessageInput,
   type Policy,
 } from "../core";
-import type { Directory } from "../directory/port";
+import { parseAddress } from "../core/addresses";
+import type { Directory, ResolveOptions } from "../directory/port";
 
 // Joins the pure core to a directory: plan, resolve what is not known yet, decide. Used by the
 // event handlers, the task pane, the playground and the CLI alike.
@@ -48,9 +49,10 @@ function timeoutAnswers(addresses: readonly string[]): Map<string, DirectoryAnsw
 async function resolveWithin(
   directory: Directory,
   addresses: readonly string[],
-  deadlineAt: number,
+  options: ResolveOptions,
   now: () => number,
 ): Promise<Map<string, DirectoryAnswer>> {
+  const { deadlineAt } = options;
   if (addresses.length === 0) return new Map();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const guard = new Promise<Map<string, DirectoryAnswer>>((resolve) => {
@@ -59,7 +61,7 @@ async function resolveWithin(
       Math.max(0, deadlineAt - now()) + CONTRACT_SLACK_MS,
     );
   });
-  const resolved = directory.resolve(addresses, { deadlineAt }).catch(() => timeoutAnswers(addresses));
+  const resolved = directory.resolve(addresses, options).catch(() => timeoutAnswers(addresses));
   try {
     return await Promise.race([resolved, guard]);
   } finally {
@@ -81,7 +83,16 @@ export async function evaluate(message: MessageInput, options: EvaluateOptions):
     const entry = known.get(address)?.entry;
     return !entry || (entry.kind === "unknown" && DIRECTORY_FAILURES.includes(entry.cause));
   });
-  const fresh = await resolveWithin(options.directory, missing, options.deadlineAt, now);
+  const mailbox = message.signedIn === undefined ? undefined : parseAddress(message.signedIn);
+  const fresh = await resolveWithin(
+    options.directory,
+    missing,
+    {
+      deadlineAt: options.deadlineAt,
+      ...(mailbox?.valid ? { mailbox: mailbox.address } : {}),
+    },
+    now,
+  );
   const answers = new Map(known);
   for (const address of missing) {
     answers.set(

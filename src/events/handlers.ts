@@ -1,8 +1,10 @@
+import { uncheckedHeader } from "../core/header";
 import { DEFAULT_POLICY, type Policy } from "../core/policy";
 import type { DraftItem } from "../app/draft-check";
 import { checkDraft } from "../app/draft-check";
 import type { Settings } from "../app/settings";
 import type { Directory } from "../directory/port";
+import { unavailableDirectory } from "../directory/unavailable";
 import { guardCompletion, type CompletableEvent } from "./completion";
 import {
   failedCheckCompletion,
@@ -59,7 +61,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const item = deps.item();
       const check = await checkDraft(item, {
         policy: settings.policy,
-        directory: deps.directory(settings),
+        directory: directoryFor(settings),
         deadlineAt: now() + COMPOSE_DEADLINE_MS,
         now,
       });
@@ -76,6 +78,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   }
 
+  /** The directory for these settings; one that cannot be built answers "unavailable" instead. */
+  function directoryFor(settings: Settings): Directory {
+    try {
+      return deps.directory(settings);
+    } catch {
+      return unavailableDirectory();
+    }
+  }
+
   async function onMessageSend(event: CompletableEvent<SendCompletion>): Promise<void> {
     const started = now();
     const newerAlerts = deps.supportsMailbox("1.14");
@@ -86,26 +97,43 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       () => failedCheckCompletion(policy.directoryUnavailable, newerAlerts),
       withoutNewerOptions,
     );
+    let item: EventItem | null = null;
+    let unchecked: Promise<void> | null = null;
+    // The header is for audit; failing to write it must not change what the user may do.
+    const stamp = (write: () => Promise<void>): Promise<void> => write().catch(() => undefined);
+    const markUnchecked = (draft: EventItem) =>
+      stamp(() => draft.setInternetHeaders({ [HEADER_NAME]: uncheckedHeader(policy.directoryUnavailable) }));
     try {
+      const draft = deps.item();
+      item = draft;
+      // Until the check decides, the draft says it was not checked: if the hard stop lets it go, or
+      // "Send anyway" does after a failure, the mail-flow rule still sees that it left unchecked.
+      // Written first, with the verdict the hard stop would give, then again if the policy differs.
+      unchecked = markUnchecked(draft);
       const settings = await deps.loadSettings("send");
+      const before = policy.directoryUnavailable;
       policy = settings.policy;
-      const item = deps.item();
-      const check = await checkDraft(item, {
+      if (policy.directoryUnavailable !== before) unchecked = unchecked.then(() => markUnchecked(draft));
+      const check = await checkDraft(draft, {
         policy,
-        directory: deps.directory(settings),
+        directory: directoryFor(settings),
         deadlineAt: started + policy.sendTimeoutMs,
         skipDirectoryWhenPolicyBlocks: true,
       });
       const plan = sendPlanFor(check.decision, check.acknowledged, policy, newerAlerts);
+      // In order: the decided header must land after the provisional one, never under it.
+      await unchecked;
       if (completion.done) return;
-      try {
-        if (plan.header) await item.setInternetHeaders({ [HEADER_NAME]: plan.header });
-        else await item.removeInternetHeaders([HEADER_NAME]);
-      } catch {
-        // The header is for audit; failing to write it must not change what the user may do.
-      }
+      await stamp(() =>
+        plan.header
+          ? draft.setInternetHeaders({ [HEADER_NAME]: plan.header })
+          : draft.removeInternetHeaders([HEADER_NAME]),
+      );
       completion.complete(plan.completion);
     } catch {
+      // The check broke, yet the message may still go ("Send anyway", or a policy that allows): it
+      // carries the header that says it left unchecked.
+      if (item && !completion.done) await (unchecked ?? markUnchecked(item));
       completion.complete(failedCheckCompletion(policy.directoryUnavailable, newerAlerts));
     }
   }

@@ -21,6 +21,7 @@ const ICON = "Icon.16x16";
 
 export interface ComposeItem {
   getSender(): Promise<string>;
+  getSignedIn(): Promise<string>;
   getRecipients(fields?: readonly Field[]): Promise<RecipientInput[]>;
   setRecipients(field: Field, recipients: readonly RecipientEntry[]): Promise<void>;
   getSessionData(key: string): Promise<string | null>;
@@ -64,6 +65,10 @@ export function createComposeItem(
           // Older clients: the signed-in user sends.
         }
       }
+      return mailbox(office).userProfile.emailAddress;
+    },
+
+    async getSignedIn() {
       return mailbox(office).userProfile.emailAddress;
     },
 

@@ -75,7 +75,7 @@ describe("a broken config.json", () => {
     const store = await savedStore();
     const settings = await load(store, { ...GOOD, "config.json": { body: json({ clientId: "my-app" }) } });
     expect(settings.config.clientId).toBe(CLIENT_ID);
-    expect(settings.problems).toEqual([expect.stringMatching(/^Invalid config\.json: clientId: /)]);
+    expect(settings.problems).toEqual([expect.stringMatching(/^Invalid config\.json: clientId must be/)]);
   });
 
   it("that is not JSON is reported, with the built-in config where nothing was saved", async () => {
@@ -85,7 +85,9 @@ describe("a broken config.json", () => {
       policy: parsePolicy(POLICY_A),
       config: DEFAULT_HOST_CONFIG,
     });
-    expect(settings.problems).toEqual(["config.json is not valid JSON"]);
+    expect(settings.problems).toEqual([
+      expect.stringMatching(/^Invalid config\.json: the document is not valid JSON \(/),
+    ]);
   });
 
   it("does not stop a new policy reaching the send, which reads the saved copy", async () => {

@@ -7,7 +7,7 @@ describe("graphScopes", () => {
     ["https://graph.microsoft.com", "https://graph.microsoft.com/Mail.Read"],
     ["https://graph.microsoft.us", "https://graph.microsoft.us/Mail.Read"],
     ["https://dod-graph.microsoft.us/", "https://dod-graph.microsoft.us/Mail.Read"],
-    ["https://microsoftgraph.chinacloudapi.cn/v1.0", "https://microsoftgraph.chinacloudapi.cn/Mail.Read"],
+    ["https://microsoftgraph.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn/Mail.Read"],
   ])("qualifies Mail.Read by the Graph at %s", (root, scope) => {
     expect(graphScopes(root, ["Mail.Read"])).toEqual([scope]);
   });
@@ -19,9 +19,12 @@ describe("graphScopes", () => {
     ]);
   });
 
-  it("throws on a root that is not a URL rather than asking for a scope nobody grants", () => {
-    expect(() => graphScopes("graph.microsoft.us", ["Mail.Read"])).toThrow();
-  });
+  it.each(["graph.microsoft.us", "https://graph.microsoft.com/v1.0", "https://evil.example"])(
+    "throws on %s rather than asking for a token for an audience Reach Guard does not call",
+    (root) => {
+      expect(() => graphScopes(root, ["Mail.Read"])).toThrow(/must be a Microsoft Graph root/);
+    },
+  );
 });
 
 describe("staticTokenProvider", () => {

@@ -183,7 +183,8 @@ describe("bad options stop the build with one line and exit code 2", () => {
       /--send-mode must be one of SoftBlock, PromptUser, Block/,
     ],
     [["--base-url", BASE, "--version", "1.2.3.4.5"], /--version must look like/],
-    [["--base-url", BASE, "--client-id", "not-a-guid"], /--client-id must be a GUID/],
+    [["--base-url", BASE, "--client-id", "not-a-guid"], /clientId must be the app registration's client id/],
+    [["--base-url", BASE, "--graph-root", "http://[::1]"], /graphRoot must be a Microsoft Graph root/],
     [["--send-mode", "Block"], /a base URL is required/],
     [["--base-url", BASE, "--unknown"], /Unknown option '--unknown'/],
   ])("%j", async (args, message) => {

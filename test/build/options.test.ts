@@ -40,9 +40,16 @@ describe("resolveOptions", () => {
     [{ sendMode: "Maybe" }, /--send-mode/],
     [{ version: "1.2.3.4.5" }, /--version/],
     [{ version: "123456" }, /--version/],
-    [{ clientId: "abc" }, /--client-id must be a GUID/],
-    [{ tenantId: "not a tenant" }, /--tenant-id/],
-    [{ graphRoot: "http://graph.example.org" }, /--graph-root must use https/],
+    [
+      { clientId: "abc" },
+      /^config\.json clientId must be the app registration's client id \(a GUID\) or empty/,
+    ],
+    [{ tenantId: "not a tenant" }, /^config\.json tenantId must be common, organizations/],
+    [{ graphRoot: "http://graph.example.org" }, /^config\.json graphRoot must be a Microsoft Graph root/],
+    // The same rule as the add-in and the Graph client: these once passed the build and broke the add-in.
+    [{ graphRoot: "http://[::1]" }, /graphRoot must be a Microsoft Graph root/],
+    [{ graphRoot: "https://graph.microsoft.com/v1.0" }, /graphRoot must be a Microsoft Graph root/],
+    [{ authority: "https://login.microsoftonline.com?x=1" }, /authority must be an https URL/],
     [{ supportUrl: "http://help.example.org" }, /--support-url must use https/],
   ])("rejects %j", (input, message) => {
     expect(() => resolveOptions({ baseUrl: "https://host.example.org", ...input }, NO_ENV)).toThrow(message);

@@ -21,6 +21,34 @@ function policyFile(content: string): string {
 }
 
 describe("reach-guard check --demo", () => {
+  it("trusts a delivery restriction only for the mailbox MailTips answered for", async () => {
+    // The Trust Board takes mail from the chair only. MailTips answer for the demo's signed-in user
+    // (Dr Hart), so for her the list bounces; the chair's own mailbox may post to all 8 members.
+    const policy = policyFile(JSON.stringify({ warnAt: 5, blockAt: 5000 }));
+    const check = async (from: string) =>
+      JSON.parse(
+        (
+          await run([
+            "check",
+            "--from",
+            from,
+            "--to",
+            "trust-board@example.org",
+            "--policy",
+            policy,
+            "--demo",
+            "--json",
+          ])
+        ).out,
+      );
+    expect(await check("dr.amelia.hart@example.org")).toMatchObject({
+      verdict: "allow",
+      reach: 0,
+      reasons: [{ code: "list-restricted" }],
+    });
+    expect(await check("chair@example.org")).toMatchObject({ verdict: "warn", reach: 8 });
+  });
+
   it("blocks a reply to all staff and prints the documented JSON", async () => {
     const policy = policyFile(JSON.stringify({ warnAt: 50, blockAt: 5000 }));
     const result = await run([

@@ -1,6 +1,6 @@
 import { decide } from "../../src/core/decide";
 import { clip, formatAbout, formatCount } from "../../src/core/format";
-import { formatHeader, headerFor, parseHeader } from "../../src/core/header";
+import { formatHeader, headerFor, parseHeader, uncheckedHeader } from "../../src/core/header";
 import { parsePolicy } from "../../src/core/policy";
 import { ALERT_LIMIT, INFO_BAR_LIMIT, alertText, infoBarText } from "../../src/core/texts";
 import { answers, list, message, person } from "./helpers";
@@ -120,22 +120,20 @@ describe("smart alert", () => {
 });
 
 describe("X-Reach-Guard header", () => {
+  const FP = "0123456789abcdef".repeat(4);
+
   it("formats and parses back", () => {
-    const value = formatHeader({
+    const fields = {
       verdict: "warn",
       reach: 312,
       accuracy: "exact",
       ack: true,
-      fingerprint: "0123456789abcdef",
-    });
-    expect(value).toBe("verdict=warn; reach=312; accuracy=exact; ack=yes; fp=0123456789abcdef");
-    expect(parseHeader(value)).toEqual({
-      verdict: "warn",
-      reach: 312,
-      accuracy: "exact",
-      ack: true,
-      fingerprint: "0123456789abcdef",
-    });
+      fingerprint: FP,
+      check: "done",
+    } as const;
+    const value = formatHeader(fields);
+    expect(value).toBe(`verdict=warn; reach=312; accuracy=exact; ack=yes; fp=${FP}; check=done`);
+    expect(parseHeader(value)).toEqual(fields);
   });
 
   it("comes from a decision", () => {
@@ -145,14 +143,43 @@ describe("X-Reach-Guard header", () => {
       answers({ "l@example.org": list(300) }),
     );
     expect(headerFor(decision, false)).toBe(
-      `verdict=warn; reach=300; accuracy=exact; ack=no; fp=${decision.fingerprint}`,
+      `verdict=warn; reach=300; accuracy=exact; ack=no; fp=${decision.fingerprint}; check=done`,
     );
   });
 
-  it.each(["", "verdict=maybe; reach=1; fp=x", "verdict=warn; reach=-1; fp=x", "verdict=warn; reach=2"])(
-    "rejects %j",
-    (value) => {
-      expect(parseHeader(value)).toBeNull();
-    },
-  );
+  it("writes a reach it could not size as unknown, never 0", () => {
+    // During an outage nothing is sized: "reach=0" would read as "reached nobody".
+    const decision = decide(
+      message(SENDER, { to: ["l@example.org"] }),
+      policy,
+      answers({ "l@example.org": { kind: "unknown", cause: "unavailable" } }),
+    );
+    const value = headerFor(decision, false);
+    expect(value).toContain("reach=unknown; accuracy=incomplete");
+    expect(parseHeader(value)).toMatchObject({ reach: null, accuracy: "incomplete" });
+  });
+
+  it("says when the check did not finish, with the policy's verdict and nothing else claimed", () => {
+    const value = uncheckedHeader("warn");
+    expect(value).toBe("verdict=warn; reach=unknown; accuracy=incomplete; ack=no; fp=unknown; check=failed");
+    expect(parseHeader(value)).toEqual({
+      verdict: "warn",
+      reach: null,
+      accuracy: "incomplete",
+      ack: false,
+      fingerprint: null,
+      check: "failed",
+    });
+  });
+
+  it.each([
+    "",
+    "verdict=maybe; reach=1; fp=x",
+    "verdict=warn; reach=-1; fp=x",
+    "verdict=warn; reach=2",
+    "verdict=warn; reach=1e3; fp=x",
+    "verdict=warn; reach=1; fp=x; check=perhaps",
+  ])("rejects %j", (value) => {
+    expect(parseHeader(value)).toBeNull();
+  });
 });

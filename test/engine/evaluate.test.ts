@@ -113,3 +113,38 @@ describe("evaluate", () => {
     expect(result.decision.reasons[0]?.code).toBe("directory-unavailable");
   });
 });
+
+describe("evaluate: what the directory is told", () => {
+  it("names the signed-in mailbox, so what is remembered is kept apart per mailbox", async () => {
+    const seen: (string | undefined)[] = [];
+    const directory: Directory = {
+      async resolve(addresses, options) {
+        seen.push(options.mailbox);
+        return new Map(addresses.map((a) => [a, { entry: { kind: "person" }, source: "graph" } as const]));
+      },
+    };
+    const deadlineAt = Date.now() + 1000;
+    await evaluate(message("Chair@Example.org", { to: ["a@example.org"] }, "Amy@Example.org"), {
+      directory,
+      policy,
+      deadlineAt,
+    });
+    await evaluate(message("chair@example.org", { to: ["a@example.org"] }, null), {
+      directory,
+      policy,
+      deadlineAt,
+    });
+    expect(seen).toEqual(["amy@example.org", undefined]);
+  });
+
+  it("asks for the untagged form of a plus-addressed recipient too", async () => {
+    const { directory, calls } = recordingDirectory(answers({ "staff@example.org": list(840_000) }));
+    const result = await evaluate(message("me@example.org", { to: ["staff+news@example.org"] }), {
+      directory,
+      policy: parsePolicy({}),
+      deadlineAt: Date.now() + 1000,
+    });
+    expect(calls).toEqual([["staff+news@example.org", "staff@example.org"]]);
+    expect(result.decision).toMatchObject({ verdict: "block", reach: 840_000 });
+  });
+});

@@ -11,6 +11,8 @@ export class FakeDraft implements EventItem {
   headers = new Map<string, string>();
   infoBars = new Map<string, { message: string; actionText: string | null }>();
   failRecipients = false;
+  /** The signed-in mailbox: the sender's own unless a test sends from a shared one. */
+  signedIn: string | null = null;
 
   constructor(
     public sender: string,
@@ -26,6 +28,9 @@ export class FakeDraft implements EventItem {
 
   async getSender() {
     return this.sender;
+  }
+  async getSignedIn() {
+    return this.signedIn ?? this.sender;
   }
   async getRecipients() {
     if (this.failRecipients) throw new Error("mailbox said no");

@@ -368,3 +368,94 @@ describe("a compose-time check overtaken by a change of recipients", () => {
     });
   });
 });
+
+describe("the audit trail at send", () => {
+  const header = (draft: FakeDraft) => parseHeader(draft.headers.get(HEADER_NAME) ?? "");
+
+  it("stamps a message the hard stop lets go as not checked, with the verdict it was given", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
+    const { deps } = setup({ draft });
+    const handlers = createHandlers({ ...deps, loadSettings: () => new Promise(() => undefined) });
+    const { options } = await send(handlers);
+    expect(options).toMatchObject({ allowEvent: false, sendModeOverride: PROMPT_USER });
+    expect(header(draft)).toEqual({
+      verdict: "warn",
+      reach: null,
+      accuracy: "incomplete",
+      ack: false,
+      fingerprint: null,
+      check: "failed",
+    });
+  });
+
+  it("stamps a message a policy of allow lets go after the check broke", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["a@example.org"] });
+    draft.failRecipients = true;
+    const { handlers } = setup({
+      draft,
+      settings: settingsWith({ ...POLICY, directoryUnavailable: "allow" }),
+    });
+    const { options } = await send(handlers);
+    expect(options).toEqual({ allowEvent: true });
+    expect(header(draft)).toMatchObject({ verdict: "allow", check: "failed", reach: null });
+  });
+
+  it("writes an outage's unknown reach as unknown, not 0, when Send anyway is offered", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["north-region@example.org"] });
+    const { handlers, directory } = setup({ draft });
+    directory.mode = "fail";
+    const { options } = await send(handlers);
+    expect(options).toMatchObject({ allowEvent: false, sendModeOverride: PROMPT_USER });
+    expect(draft.headers.get(HEADER_NAME)).toMatch(
+      /^verdict=warn; reach=unknown; accuracy=incomplete; ack=no; fp=[0-9a-f]{64}; check=done$/,
+    );
+  });
+
+  it("takes the provisional header away from ordinary mail once it is decided", async () => {
+    const draft = FakeDraft.to(SENDER, { to: ["sam.patel@example.org"] });
+    const written: string[] = [];
+    const set = draft.setInternetHeaders.bind(draft);
+    draft.setInternetHeaders = async (headers) => {
+      written.push(headers[HEADER_NAME] ?? "");
+      await set(headers);
+    };
+    const { handlers } = setup({ draft });
+    expect((await send(handlers)).options).toEqual({ allowEvent: true });
+    expect(written).toEqual([expect.stringContaining("check=failed")]);
+    expect(draft.headers.has(HEADER_NAME)).toBe(false);
+  });
+
+  it("still blocks an always-blocked list when the directory cannot even be built", async () => {
+    // A Graph root the client refuses used to throw here, and the failure offered "Send anyway".
+    const draft = FakeDraft.to(SENDER, { to: ["everyone@example.org", "ward7-team@example.org"] });
+    const { deps } = setup({ draft });
+    const handlers = createHandlers({
+      ...deps,
+      directory: () => {
+        throw new Error("The Graph root is not one Reach Guard may call");
+      },
+    });
+    const { options } = await send(handlers);
+    expect(options).toMatchObject({
+      allowEvent: false,
+      errorMessage: expect.stringContaining("everyone@example.org"),
+    });
+    expect(options).not.toHaveProperty("sendModeOverride");
+    expect(header(draft)).toMatchObject({ verdict: "block", check: "done" });
+  });
+
+  it("counts a list restricted for the signed-in user in full when sending from a shared mailbox", async () => {
+    const board = { ...list(6000), restricted: true } as ReturnType<typeof list>;
+    const own = FakeDraft.to(SENDER, { to: ["board@example.org"] });
+    expect(
+      (await send(setup({ draft: own, table: { "board@example.org": board } }).handlers)).options,
+    ).toEqual({
+      allowEvent: true,
+    });
+    const shared = FakeDraft.to("chair@example.org", { to: ["board@example.org"] });
+    shared.signedIn = SENDER;
+    const { options } = await send(setup({ draft: shared, table: { "board@example.org": board } }).handlers);
+    expect(options).toMatchObject({ allowEvent: false });
+    expect(options).not.toHaveProperty("sendModeOverride");
+  });
+});

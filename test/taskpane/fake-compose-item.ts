@@ -26,6 +26,9 @@ export class FakeComposeItem implements ComposeItem {
   async getSender() {
     return this.sender;
   }
+  async getSignedIn() {
+    return this.sender;
+  }
   async getRecipients(fields: readonly Field[] = ["to", "cc", "bcc"]): Promise<RecipientInput[]> {
     return fields.flatMap((field) =>
       this.fields[field].map((entry) => ({
