@@ -1,14 +1,13 @@
-import { createCachedDirectory } from "../src/directory/cache";
-import { createGraphDirectory } from "../src/directory/graph/graph-directory";
-import { evaluate } from "../src/engine/evaluate";
 import { DEMO_TOKEN, startFakeGraph, type RecordedRequest } from "../src/fake-graph";
-import { createMemoryStore } from "../src/storage/memory";
-import { benchDirectoryData, LATENCY_MS, message, policy, recipientsLabel } from "./fixtures";
+import { benchDirectoryData, LATENCY_MS, message, POLICY_INPUT, recipientsLabel } from "./fixtures";
+import { shipped } from "./shipped";
 import { describeRequests } from "./requests";
 import { median, type Row } from "./table";
 
 /** evaluate() over the Graph directory and its cache, against the local Graph server. */
 export async function benchDirectory(): Promise<Row[]> {
+  const { createCachedDirectory, createGraphDirectory, createMemoryStore, evaluate, parsePolicy } = shipped();
+  const policy = parsePolicy(POLICY_INPUT);
   const graph = await startFakeGraph({ directory: benchDirectoryData(), faults: { latencyMs: LATENCY_MS } });
   const rows: Row[] = [];
   try {

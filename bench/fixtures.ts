@@ -36,7 +36,7 @@ export function message(count: number): MessageInput {
       index < lists.length && count >= 10 ? lists[index]! : `staff${index + 1}@example.org`;
     recipients.push({ field: index % 3 === 0 ? "to" : index % 3 === 1 ? "cc" : "bcc", emailAddress });
   }
-  return { sender: SENDER, recipients };
+  return { sender: SENDER, recipients, signedIn: SENDER };
 }
 
 export const recipientsLabel = (count: number) =>

@@ -1,6 +1,6 @@
-import { decide } from "../src/core/decide";
-import { MAX_ENTRIES, MAX_PATTERNS, MAX_WILDCARDS, parsePolicy } from "../src/core/policy";
+import { MAX_ENTRIES, MAX_PATTERNS, MAX_WILDCARDS } from "../src/core/policy";
 import type { DirectoryAnswer, MessageInput } from "../src/core/types";
+import { shipped } from "./shipped";
 import { median, type Row } from "./table";
 
 // The policy schema's own maxima against a message of 3,000 recipients: the synchronous work done at
@@ -39,14 +39,18 @@ function message(): MessageInput {
 }
 
 export function benchPolicyAtMaxima(): Row[] {
+  const { decide, parsePolicy } = shipped();
   const input = policyAtMaxima();
   const mail = message();
   const answers = new Map<string, DirectoryAnswer>(
-    mail.recipients.map((recipient) => [recipient.emailAddress, { entry: { kind: "person" }, source: "cache" }]),
+    mail.recipients.map((recipient) => [
+      recipient.emailAddress,
+      { entry: { kind: "person" }, source: "cache" },
+    ]),
   );
   const parseTimes: number[] = [];
   const decideTimes: number[] = [];
-  for (let run = 0; run < 11; run++) {
+  for (let run = 0; run < 21; run++) {
     let started = performance.now();
     // Each send reads the saved policy afresh, so both the validation and the first compile count.
     const policy = parsePolicy(input);
@@ -59,16 +63,18 @@ export function benchPolicyAtMaxima(): Row[] {
       throw new Error(`policy at its maxima decided ${decision.verdict}, not the expected warning`);
     }
   }
+  // The first run is a cold start, as every send is in classic Outlook's JavaScript-only runtime.
+  const first = (times: number[]) => `first run ${times[0]!.toFixed(0)} ms`;
   return [
     {
       what: `policy at its maxima, ${RECIPIENTS.toLocaleString("en-GB")} recipients: decision`,
       value: `${median(decideTimes).toFixed(1)} ms`,
-      detail: `2 x ${MAX_ENTRIES.toLocaleString("en-GB")} entries, ${MAX_PATTERNS} patterns each with ${MAX_WILDCARDS} wildcards, compiled in the run; target <= 20 ms`,
+      detail: `2 x ${MAX_ENTRIES.toLocaleString("en-GB")} entries of ~95 characters, ${MAX_PATTERNS} crafted patterns of ${MAX_WILDCARDS} wildcards each; ${first(decideTimes)}; target <= 20 ms`,
     },
     {
       what: "policy at its maxima: validation",
       value: `${median(parseTimes).toFixed(1)} ms`,
-      detail: "done on each send in classic Outlook (a cold start reads the saved policy)",
+      detail: `read again at each send in classic Outlook; ${first(parseTimes)}`,
     },
   ];
 }

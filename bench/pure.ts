@@ -1,10 +1,12 @@
-import { decide } from "../src/core/decide";
 import type { DirectoryAnswer, MessageInput } from "../src/core/types";
-import { policy, SENDER } from "./fixtures";
+import { POLICY_INPUT, SENDER } from "./fixtures";
+import { shipped } from "./shipped";
 import { median, type Row } from "./table";
 
 /** The core alone: 10,000 recipients, every size already known (1 in 100 a list). */
 export function benchPureDecision(): Row[] {
+  const { decide, parsePolicy } = shipped();
+  const policy = parsePolicy(POLICY_INPUT);
   const count = 10_000;
   const input: MessageInput = {
     sender: SENDER,

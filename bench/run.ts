@@ -2,6 +2,7 @@
 import { cpus, loadavg } from "node:os";
 import { benchBundles } from "./bundles";
 import { benchDirectory } from "./directory";
+import { benchPolicyAtMaxima } from "./policy-maxima";
 import { benchPureDecision } from "./pure";
 import { benchSend } from "./send";
 import { printTable, type Row } from "./table";
@@ -18,6 +19,7 @@ function machine(): Row {
 async function main(): Promise<void> {
   const rows: Row[] = [machine()];
   rows.push(...benchPureDecision());
+  rows.push(...benchPolicyAtMaxima());
   rows.push(...(await benchDirectory()));
   rows.push(...(await benchSend()));
   rows.push(...(await benchBundles()));

@@ -1,9 +1,8 @@
-import { directoryFor, settingsLoader, type Environment } from "../src/app/services";
-import { staticTokenProvider } from "../src/auth/static";
-import { createHandlers, type Handlers } from "../src/events/handlers";
+import type { Environment } from "../src/app/services";
+import type { Handlers } from "../src/events/handlers";
 import type { SendCompletion } from "../src/events/outcome";
 import { DEMO_TOKEN, startFakeGraph, type FakeGraph, type RecordedRequest } from "../src/fake-graph";
-import { createMemoryStore } from "../src/storage/memory";
+import { shipped } from "./shipped";
 import { BenchDraft } from "./draft";
 import { benchDirectoryData, LATENCY_MS, message, POLICY_INPUT, recipientsLabel } from "./fixtures";
 import { describeRequests } from "./requests";
@@ -25,6 +24,7 @@ const hostFetch: typeof fetch = async (input, init) => {
 
 /** Handlers over a fresh store (no list sizes kept) holding the settings a compose event saved. */
 async function freshHandlers(graph: FakeGraph, draft: BenchDraft): Promise<Handlers> {
+  const { createHandlers, createMemoryStore, directoryFor, settingsLoader, staticTokenProvider } = shipped();
   const environment: Environment = {
     baseUrl: BASE_URL,
     store: createMemoryStore(),

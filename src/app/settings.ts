@@ -1,3 +1,4 @@
+import { formatCount } from "../core/format";
 import { DEFAULT_POLICY, parsePolicy, parsePolicyText, type Policy } from "../core/policy";
 import type { KeyValueStore } from "../storage/port";
 import { DEFAULT_HOST_CONFIG, parseHostConfig, parseHostConfigText, type HostConfig } from "./host-config";
@@ -48,15 +49,30 @@ async function readSaved(store: KeyValueStore): Promise<{ policy: Policy; config
 }
 
 // A timer race rather than AbortSignal.timeout: older JavaScript-only runtimes lack the latter.
-async function fetchText(url: string, fetchImpl: typeof fetch, timeoutMs: number): Promise<string> {
+/**
+ * Larger than any file that could pass validation (policy.json: two lists of 10,000 entries of at
+ * most 254 characters), so that a broken host cannot make the add-in parse megabytes of nothing.
+ */
+export const MAX_FILE_CHARS = { policy: 8_000_000, config: 64_000 } as const;
+
+async function fetchText(
+  url: string,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+  maxChars: number,
+): Promise<string> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error("TimeoutError")), timeoutMs);
   });
+  const tooLarge = () => new Error(`larger than ${formatCount(maxChars)} characters`);
   try {
     const response = await Promise.race([fetchImpl(url, { cache: "no-cache" }), late]);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return await Promise.race([response.text(), late]);
+    if (Number(response.headers.get("content-length") ?? "0") > maxChars * 4) throw tooLarge();
+    const text = await Promise.race([response.text(), late]);
+    if (text.length > maxChars) throw tooLarge();
+    return text;
   } finally {
     clearTimeout(timer);
   }
@@ -74,8 +90,8 @@ export async function loadSettings(options: SettingsOptions): Promise<Settings> 
       (reason: unknown) => ({ status: "rejected" as const, reason }),
     );
   const [policyText, configText] = await Promise.all([
-    settle(fetchText(`${base}/policy.json`, fetchImpl, options.timeoutMs)),
-    settle(fetchText(`${base}/config.json`, fetchImpl, options.timeoutMs)),
+    settle(fetchText(`${base}/policy.json`, fetchImpl, options.timeoutMs, MAX_FILE_CHARS.policy)),
+    settle(fetchText(`${base}/config.json`, fetchImpl, options.timeoutMs, MAX_FILE_CHARS.config)),
   ]);
   const problems: string[] = [];
   let policy: Policy | null = null;

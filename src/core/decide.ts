@@ -1,6 +1,6 @@
 import { enGB } from "../strings/en-GB";
 import { recipientFingerprint } from "./fingerprint";
-import { matcherFor } from "./patterns";
+import { matchEntries } from "./patterns";
 import { parseAddress } from "./addresses";
 import { SEVERITY, mostSevere, type Policy } from "./policy";
 import { measureReach } from "./reach";
@@ -20,7 +20,7 @@ export function planFingerprint(plan: Plan): string {
  */
 export function isBroadcaster(sender: string, policy: Policy): boolean {
   const parsed = parseAddress(sender);
-  return parsed.valid && matcherFor(policy.broadcasters).match(parsed.address) !== null;
+  return parsed.valid && matchEntries(policy.broadcasters, [parsed.address]).size > 0;
 }
 
 /** Delivery restrictions are the signed-in mailbox's: trusted only when it is also the sender. */

@@ -15,11 +15,25 @@ export function fingerprintKey(field: Field, parsed: ParsedAddress): string {
   return `${field}!${parsed.problem}:${parsed.raw.toLowerCase()}`;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** UTF-8 bytes of `text`; a lone surrogate becomes U+FFFD, as TextEncoder would write it. */
 export function utf8(text: string): Uint8Array {
-  const bytes: number[] = [];
+  // Addresses are nearly always ASCII: one byte per character, no room to spare.
+  if (ASCII.test(text)) {
+    const ascii = new Uint8Array(text.length);
+    for (let index = 0; index < text.length; index++) ascii[index] = text.charCodeAt(index);
+    return ascii;
+  }
+  // At most 3 bytes per UTF-16 unit (a surrogate pair is 2 units for 4 bytes).
+  const bytes = new Uint8Array(text.length * 3);
+  let length = 0;
   for (let index = 0; index < text.length; index++) {
     let code = text.charCodeAt(index);
+    if (code < 0x80) {
+      bytes[length++] = code;
+      continue;
+    }
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
       if (next >= 0xdc00 && next <= 0xdfff) {
@@ -27,19 +41,20 @@ export function utf8(text: string): Uint8Array {
         index++;
       } else code = 0xfffd;
     } else if (code >= 0xdc00 && code <= 0xdfff) code = 0xfffd;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000)
-      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else
-      bytes.push(
-        0xf0 | (code >> 18),
-        0x80 | ((code >> 12) & 0x3f),
-        0x80 | ((code >> 6) & 0x3f),
-        0x80 | (code & 0x3f),
-      );
+    if (code < 0x800) {
+      bytes[length++] = 0xc0 | (code >> 6);
+    } else if (code < 0x10000) {
+      bytes[length++] = 0xe0 | (code >> 12);
+      bytes[length++] = 0x80 | ((code >> 6) & 0x3f);
+    } else {
+      bytes[length++] = 0xf0 | (code >> 18);
+      bytes[length++] = 0x80 | ((code >> 12) & 0x3f);
+      bytes[length++] = 0x80 | ((code >> 6) & 0x3f);
+    }
+    // Every multi-byte sequence ends with the low six bits.
+    bytes[length++] = 0x80 | (code & 0x3f);
   }
-  return Uint8Array.from(bytes);
+  return bytes.subarray(0, length);
 }
 
 function hex(bytes: Uint8Array): string {

@@ -1,7 +1,7 @@
 // The pure core: policy, reach, decision. No Office.js, React, Node or network below this line.
 export * from "./types";
 export { parseAddress, parseRecipient } from "./addresses";
-export { compileMatcher, matcherFor } from "./patterns";
+export { matchEntries } from "./patterns";
 export {
   DEFAULT_POLICY,
   parsePolicy,

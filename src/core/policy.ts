@@ -32,40 +32,73 @@ export const MAX_PATTERNS = 50;
 
 const ENTRY = "must be an address or a pattern such as all-*@example.org";
 
+// These run on every entry each time the policy is read (every send, in classic Outlook): plain
+// loops, not regular expressions, keep 20,000 entries to a few milliseconds.
 function wildcardCount(entry: string): number {
-  return entry.replace(/[^*?]/g, "").length;
+  let count = 0;
+  for (let index = 0; index < entry.length; index++) {
+    const code = entry.charCodeAt(index);
+    if (code === 42 /* * */ || code === 63 /* ? */) count++;
+  }
+  return count;
 }
 
 /** A wildcard inside a label with non-ASCII letters cannot be put into punycode, which addresses use. */
 function wildcardInUnicodeLabel(entry: string): boolean {
-  const domain = entry.slice(entry.lastIndexOf("@") + 1);
-  return domain.split(".").some((label) => /[*?]/.test(label) && !/^[ -~]*$/.test(label));
+  let wildcard = false;
+  let unicode = false;
+  for (let index = entry.lastIndexOf("@") + 1; index <= entry.length; index++) {
+    const code = index < entry.length ? entry.charCodeAt(index) : 46; /* a closing "." */
+    if (code === 46 /* . */) {
+      if (wildcard && unicode) return true;
+      wildcard = unicode = false;
+    } else if (code === 42 || code === 63) wildcard = true;
+    else if (code > 126) unicode = true;
+  }
+  return false;
 }
 
+const ADDRESS_SHAPE = /^[^\s@]+@[^\s@]+$/;
+
+/** What is wrong with one (trimmed) entry, or null. */
+function entryProblem(entry: string): string | null {
+  if (!ADDRESS_SHAPE.test(entry)) return ENTRY;
+  if (entry.length > MAX_ENTRY_LENGTH) {
+    return `must be at most ${MAX_ENTRY_LENGTH} characters, the longest an address can be`;
+  }
+  if (wildcardCount(entry) > MAX_WILDCARDS) return `must have at most ${MAX_WILDCARDS} wildcards (* or ?)`;
+  if (wildcardInUnicodeLabel(entry)) {
+    return "must not put * or ? inside a domain label with non-ASCII letters; write that label out";
+  }
+  return null;
+}
+
+// One pass over the entries rather than a chain of checks on each: a list of 10,000 is validated
+// every time the policy is read, which in classic Outlook is every send.
 const addressPatterns = z
-  .array(
-    z.string({ error: () => ENTRY }).check(
-      z.trim(),
-      z.regex(/^[^\s@]+@[^\s@]+$/, { error: () => ENTRY }),
-      z.maxLength(MAX_ENTRY_LENGTH, {
-        error: () => `must be at most ${MAX_ENTRY_LENGTH} characters, the longest an address can be`,
-      }),
-      z.refine((entry) => wildcardCount(entry) <= MAX_WILDCARDS, {
-        error: () => `must have at most ${MAX_WILDCARDS} wildcards (* or ?)`,
-      }),
-      z.refine((entry) => !wildcardInUnicodeLabel(entry), {
-        error: () => "must not put * or ? inside a domain label with non-ASCII letters; write that label out",
-      }),
-    ),
-    { error: () => "must be a list of addresses" },
+  .pipe(
+    z.array(z.string({ error: () => ENTRY }), { error: () => "must be a list of addresses" }),
+    z.transform((entries: string[]) => entries.map((entry) => entry.trim())),
   )
   .check(
-    z.maxLength(MAX_ENTRIES, {
-      error: () => "must have at most 10,000 entries",
-    }),
-    z.refine((entries) => entries.filter((entry) => /[*?]/.test(entry)).length <= MAX_PATTERNS, {
-      error: () =>
-        `must have at most ${MAX_PATTERNS} patterns (entries with * or ?); write the other addresses out in full`,
+    z.superRefine((entries, context) => {
+      if (entries.length > MAX_ENTRIES) {
+        context.addIssue({ code: "custom", message: "must have at most 10,000 entries", input: entries });
+        return;
+      }
+      let patterns = 0;
+      entries.forEach((entry, index) => {
+        const problem = entryProblem(entry);
+        if (problem) context.addIssue({ code: "custom", path: [index], message: problem, input: entry });
+        if (wildcardCount(entry) > 0) patterns++;
+      });
+      if (patterns > MAX_PATTERNS) {
+        context.addIssue({
+          code: "custom",
+          message: `must have at most ${MAX_PATTERNS} patterns (entries with * or ?); write the other addresses out in full`,
+          input: entries,
+        });
+      }
     }),
   );
 

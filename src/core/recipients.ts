@@ -1,5 +1,5 @@
 import { parseRecipient, untagged } from "./addresses";
-import { matcherFor } from "./patterns";
+import { matchEntries } from "./patterns";
 import type { Policy } from "./policy";
 import type {
   DirectoryAnswer,
@@ -28,20 +28,25 @@ export interface Plan {
 }
 
 export function planMessage(message: MessageInput, policy: Policy): Plan {
-  const blocked = matcherFor(policy.blockedAddresses);
+  const parsed = message.recipients.map((input) => {
+    const address = parseRecipient(input);
+    return { input, parsed: address, bare: address.valid ? untagged(address.address) : null };
+  });
   const lookups = new Set<string>();
   const tagless = new Set<string>();
-  const policyBlocked = new Set<string>();
-  const recipients = message.recipients.map((input): PlannedRecipient => {
-    const parsed = parseRecipient(input);
-    if (!parsed.valid) return { input, parsed, untagged: null, blockedBy: null };
-    lookups.add(parsed.address);
-    // Exchange delivers everyone+x@ to everyone@: the tag must not hide a blocked list.
-    const bare = untagged(parsed.address);
+  for (const { parsed: address, bare } of parsed) {
+    if (!address.valid) continue;
+    lookups.add(address.address);
     if (bare) tagless.add(bare);
-    const match = blocked.match(parsed.address) ?? (bare ? blocked.match(bare) : null);
-    if (match) policyBlocked.add(parsed.address);
-    return { input, parsed, untagged: bare, blockedBy: match };
+  }
+  // Exchange delivers everyone+x@ to everyone@: the tag must not hide a blocked list.
+  const blocked = matchEntries(policy.blockedAddresses, [...lookups, ...tagless]);
+  const policyBlocked = new Set<string>();
+  const recipients = parsed.map(({ input, parsed: address, bare }): PlannedRecipient => {
+    if (!address.valid) return { input, parsed: address, untagged: null, blockedBy: null };
+    const match = blocked.get(address.address) ?? (bare ? blocked.get(bare) : undefined) ?? null;
+    if (match) policyBlocked.add(address.address);
+    return { input, parsed: address, untagged: bare, blockedBy: match };
   });
   // The untagged forms are asked too, after the addresses as written: a tagged address the directory
   // does not know takes the size of the mailbox or list it is delivered to.

@@ -41,6 +41,26 @@ async function savedStore(): Promise<KeyValueStore> {
 }
 
 describe("a broken policy.json", () => {
+  it("that is larger than any valid policy is refused unread, the last good copy staying in force", async () => {
+    const store = await savedStore();
+    const huge = `{"warnAt": 40, "supportContact": "${"x".repeat(8_000_001)}"}`;
+    const settings = await load(store, { ...GOOD, "policy.json": { body: huge } });
+    expect(settings.policy).toEqual(parsePolicy(POLICY_A));
+    expect(settings.problems).toEqual(["policy.json could not be read (larger than 8,000,000 characters)"]);
+  });
+
+  it("that repeats a field is refused, naming it, rather than read with the last value", async () => {
+    const store = await savedStore();
+    const settings = await load(store, {
+      ...GOOD,
+      "policy.json": { body: '{"warnAt": 40, "blockAt": 400, "blockAt": 4000000}' },
+    });
+    expect(settings.policy).toEqual(parsePolicy(POLICY_A));
+    expect(settings.problems).toEqual([
+      'policy.json: Invalid policy: the policy is "blockAt" appears more than once; keep one of each',
+    ]);
+  });
+
   it("keeps the last good copy in force and names the field", async () => {
     const store = await savedStore();
     const before = await store.get(SETTINGS_KEY);

@@ -1,5 +1,10 @@
 import { parseAddress } from "../../src/core/addresses";
-import { compileMatcher, globMatches, normalisePattern } from "../../src/core/patterns";
+import { globMatches, matchEntries, normaliseEntry, normalisePattern } from "../../src/core/patterns";
+
+/** As the decision asks: which entry matches this one address. */
+const compileMatcher = (entries: string[]) => ({
+  match: (address: string) => matchEntries(entries, [address]).get(address) ?? null,
+});
 
 /** The old way, a backtracking regex: right on tiny inputs, so it checks the new matcher's answers. */
 function reference(pattern: string, text: string): boolean {
@@ -86,5 +91,43 @@ describe("address patterns", () => {
       }
     }
     expect(compared).toBe(341 * 63);
+  });
+
+  it("reads a plain entry by its fast path exactly as the full parse would", () => {
+    const alphabet = ["a", "Z", "0", ".", "-", "+", "_", "@", "'", "!"];
+    let compared = 0;
+    for (let seed = 1; seed < 20_000; seed++) {
+      let entry = "";
+      for (let value = seed; value > 0; value = Math.floor(value / alphabet.length)) {
+        entry += alphabet[value % alphabet.length];
+      }
+      entry = `${entry}@Example-Ward.ORG`;
+      expect([entry, normaliseEntry(entry)]).toEqual([entry, normalisePattern(entry)]);
+      compared++;
+    }
+    for (const entry of [
+      "a@-bad-.org",
+      ".a@x.org",
+      "a..b@x.org",
+      "A@B",
+      "a@x.org.",
+      "x@bücher.de",
+      '"e"@x.org',
+    ]) {
+      expect(normaliseEntry(entry)).toBe(normalisePattern(entry));
+    }
+    expect(compared).toBe(19_999);
+  });
+
+  it("answers for many addresses at once, each with its earliest entry", () => {
+    const found = matchEntries(
+      ["ward-*@example.org", "WARD-ALL@example.org", "all@example.org", "*@*"],
+      ["ward-all@example.org", "all@example.org", "x@elsewhere.example"],
+    );
+    expect([...found]).toEqual([
+      ["ward-all@example.org", "ward-*@example.org"],
+      ["all@example.org", "all@example.org"],
+      ["x@elsewhere.example", "*@*"],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { TokenUnavailableError } from "../../src/auth/port";
-import { createGraphClient, type GraphClient } from "../../src/directory/graph/client";
+import { createGraphClient, MAX_RESPONSE_CHARS, type GraphClient } from "../../src/directory/graph/client";
 import { GraphError } from "../../src/directory/graph/errors";
 import { GRAPH_ROOT_RULE } from "../../src/directory/graph/roots";
 import { graphError, startScriptedServer, type Scripted, type ScriptedServer } from "./scripted-server";
@@ -131,6 +131,17 @@ describe("Graph client", () => {
     const error = await failure(client.request(get()));
     expect(error).toMatchObject({ failure: "unavailable", code: "MalformedResponse" });
     expect(server!.received.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a body far larger than any Graph answer it asks for, without parsing it", async () => {
+    // Valid JSON, so only its size can stop it: 3 MB of one string.
+    const client = await clientFor(() => ({
+      status: 200,
+      raw: `{"value": [], "padding": "${"x".repeat(MAX_RESPONSE_CHARS + 1)}"}`,
+    }));
+    const error = await failure(client.request(get()));
+    expect(error).toMatchObject({ failure: "unavailable", code: "ResponseTooLarge" });
+    expect(server!.received).toHaveLength(1);
   });
 
   it("retries a dropped connection", async () => {

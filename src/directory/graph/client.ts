@@ -109,8 +109,21 @@ function deadlineSignal(
   };
 }
 
+/**
+ * The largest answer read. Reach Guard's biggest is 50 MailTips or 20 batched answers, tens of
+ * kilobytes; a body far beyond that is not Graph's, and parsing it would hold the send.
+ */
+export const MAX_RESPONSE_CHARS = 2_000_000;
+
 async function readBody(response: Response): Promise<unknown> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > MAX_RESPONSE_CHARS * 4) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new GraphError("unavailable", response.status, "ResponseTooLarge");
+  }
   const text = await response.text();
+  if (text.length > MAX_RESPONSE_CHARS)
+    throw new GraphError("unavailable", response.status, "ResponseTooLarge");
   const type = response.headers.get("content-type") ?? "";
   if (type.includes("text/plain")) return text;
   if (text === "") return null;
