@@ -15,6 +15,8 @@ export function fingerprintKey(field: Field, parsed: ParsedAddress): string {
   return `${field}!${parsed.problem}:${parsed.raw.toLowerCase()}`;
 }
 
+// Every code unit below 128 (the range starts at NUL on purpose: any ASCII text takes the fast path).
+// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** UTF-8 bytes of `text`; a lone surrogate becomes U+FFFD, as TextEncoder would write it. */
