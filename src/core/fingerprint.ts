@@ -1,4 +1,5 @@
 import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import type { Field, ParsedAddress } from "./types";
 
 // Binds an acknowledgement to one recipient set, so it must differ whenever the set does and be
@@ -59,15 +60,9 @@ export function utf8(text: string): Uint8Array {
   return bytes.subarray(0, length);
 }
 
-function hex(bytes: Uint8Array): string {
-  let text = "";
-  for (const byte of bytes) text += (byte < 16 ? "0" : "") + byte.toString(16);
-  return text;
-}
-
 /** SHA-256 of `text` (UTF-8), as 64 lower-case hex digits. */
 export function digest(text: string): string {
-  return hex(sha256(utf8(text)));
+  return bytesToHex(sha256(utf8(text)));
 }
 
 /**
@@ -75,7 +70,9 @@ export function digest(text: string): string {
  * no key can run into the next: `["to:a", "b"]` and `["to:a\", \"b"]` hash differently.
  */
 export function fingerprint(keys: readonly string[]): string {
-  const distinct = [...new Set(keys)].sort();
+  // Sorted first, then repeats dropped as neighbours: cheaper than a Set of 10,000 keys.
+  const sorted = [...keys].sort();
+  const distinct = sorted.filter((key, index) => index === 0 || key !== sorted[index - 1]);
   return digest(JSON.stringify(distinct));
 }
 

@@ -156,6 +156,7 @@ function pattern(source: string, index: number): Pattern {
  * local part of an address is at most 64 characters, so each try is short.
  */
 export function matchEntries(entries: readonly string[], addresses: readonly string[]): Map<string, string> {
+  if (entries.length === 0) return new Map();
   const wanted = new Set(addresses);
   // A plain entry keeps its length when normalised (lower case): one whose length no address has
   // cannot match, and is passed over before any string is made or hashed.
