@@ -1,6 +1,5 @@
-import { planFingerprint } from "../core/decide";
+import { recipientsFingerprint } from "../core/decide";
 import type { Policy } from "../core/policy";
-import { planMessage } from "../core/recipients";
 import type { Decision, RecipientInput } from "../core/types";
 import type { Directory } from "../directory/port";
 import { evaluate } from "../engine/evaluate";
@@ -134,10 +133,7 @@ export async function checkDraft(item: DraftItem, options: DraftCheckOptions): P
   }
   const [latest, again] = await Promise.all([loadItemState(item), observe(item).catch(() => null)]);
   // Recipients that cannot be read again cannot be shown to be unchanged.
-  const changed =
-    again === null ||
-    planFingerprint(planMessage({ sender, recipients: again.recipients }, options.policy)) !==
-      decision.fingerprint;
+  const changed = again === null || recipientsFingerprint(again.recipients) !== decision.fingerprint;
   // A late check must not overwrite what a newer one saved for the recipients there are now.
   if (changed) return outcome(previous, first, true);
   const result = outcome(latest, again, false);

@@ -2,7 +2,6 @@ import type { TokenProvider } from "../auth/port";
 import { createCachedDirectory } from "../directory/cache";
 import { createGraphDirectory } from "../directory/graph/graph-directory";
 import type { Directory } from "../directory/port";
-import { unavailableDirectory } from "../directory/unavailable";
 import type { KeyValueStore } from "../storage/port";
 import { loadSettings, type Settings } from "./settings";
 
@@ -34,17 +33,12 @@ export function settingsLoader(environment: Environment): (moment: "compose" | "
     });
 }
 
-/** Never throws: a directory that cannot be built answers "unavailable", and the decision goes on. */
+/** Never throws: a Graph root the client refuses gives a directory that answers "unavailable". */
 export function directoryFor(environment: Environment, settings: Settings): Directory {
-  let graph: Directory;
-  try {
-    graph = createGraphDirectory({
-      graphRoot: environment.graphRoot ?? settings.config.graphRoot,
-      getToken: environment.tokenProviderFor(settings),
-      ...(environment.fetch ? { fetch: environment.fetch } : {}),
-    });
-  } catch {
-    return unavailableDirectory();
-  }
+  const graph = createGraphDirectory({
+    graphRoot: environment.graphRoot ?? settings.config.graphRoot,
+    getToken: environment.tokenProviderFor(settings),
+    ...(environment.fetch ? { fetch: environment.fetch } : {}),
+  });
   return createCachedDirectory(graph, environment.store, { ttlMs: settings.policy.cacheMinutes * 60_000 });
 }

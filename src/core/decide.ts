@@ -1,16 +1,23 @@
 import { enGB } from "../strings/en-GB";
 import { recipientFingerprint } from "./fingerprint";
 import { matchEntries } from "./patterns";
-import { parseAddress } from "./addresses";
+import { parseAddress, parseRecipient } from "./addresses";
 import { SEVERITY, mostSevere, type Policy } from "./policy";
 import { measureReach } from "./reach";
 import { planMessage, resolveRecipient, type Plan } from "./recipients";
 import { RULES } from "./rules";
-import type { Decision, DirectoryAnswer, MessageInput, Reason } from "./types";
+import type { Decision, DirectoryAnswer, MessageInput, Reason, RecipientInput } from "./types";
 
 export function planFingerprint(plan: Plan): string {
   return recipientFingerprint(
     plan.recipients.map((planned) => ({ field: planned.input.field, parsed: planned.parsed })),
+  );
+}
+
+/** The same fingerprint straight from Outlook's recipients, without planning against the policy. */
+export function recipientsFingerprint(recipients: readonly RecipientInput[]): string {
+  return recipientFingerprint(
+    recipients.map((recipient) => ({ field: recipient.field, parsed: parseRecipient(recipient) })),
   );
 }
 
