@@ -55,11 +55,27 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-export function createNaaAuth(
-  settings: AuthSettings,
-  createClient: ClientFactory = defaultFactory,
-  silentTimeoutMs = SILENT_TIMEOUT_MS,
-): Auth {
+export interface NaaOptions {
+  readonly createClient?: ClientFactory;
+  readonly silentTimeoutMs?: number;
+  /**
+   * Whether this Outlook has nested app authentication (Office.context.requirements, NestedAppAuth
+   * 1.1), asked before MSAL is started. Where it has not, no token can come, and waiting for MSAL to
+   * find that out would cost every check its silent time-out.
+   */
+  readonly supported?: () => boolean;
+}
+
+export function createNaaAuth(settings: AuthSettings, options: NaaOptions = {}): Auth {
+  const createClient = options.createClient ?? defaultFactory;
+  const silentTimeoutMs = options.silentTimeoutMs ?? SILENT_TIMEOUT_MS;
+  const supported = () => {
+    try {
+      return options.supported ? options.supported() : true;
+    } catch {
+      return false;
+    }
+  };
   let client: Promise<IPublicClientApplication> | null = null;
   const getClient = () => {
     if (!client) {
@@ -83,6 +99,7 @@ export function createNaaAuth(
   return {
     async getToken(scopes) {
       if (!settings.clientId) throw new TokenUnavailableError("not-configured");
+      if (!supported()) throw new TokenUnavailableError("unsupported");
       try {
         // The limit covers starting MSAL as well: a bridge that never answers must not hold a handler.
         return await withTimeout(silentToken(scopes), silentTimeoutMs);
@@ -95,6 +112,7 @@ export function createNaaAuth(
     },
     async signIn(scopes) {
       if (!settings.clientId) throw new TokenUnavailableError("not-configured");
+      if (!supported()) throw new TokenUnavailableError("unsupported");
       const app = await getClient();
       const result = await app.acquireTokenPopup({ scopes: [...scopes] });
       if (result.account) app.setActiveAccount(result.account);

@@ -6,9 +6,12 @@ export type TokenProvider = (scopes: readonly string[]) => Promise<string>;
 
 export class TokenUnavailableError extends Error {
   override readonly name = "TokenUnavailableError";
-  /** `interaction-required`: the user must sign in through the task pane. */
+  /**
+   * `interaction-required`: the user must sign in through the task pane. `unsupported`: this Outlook
+   * has no nested app authentication (NestedAppAuth 1.1), so no sign-in can help.
+   */
   constructor(
-    readonly reason: "interaction-required" | "not-configured" | "failed",
+    readonly reason: "interaction-required" | "not-configured" | "unsupported" | "failed",
     options?: { cause?: unknown },
   ) {
     super(`No Graph token could be had (${reason})`, options);

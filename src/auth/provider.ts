@@ -1,4 +1,4 @@
-import { createNaaAuth, type Auth, type AuthSettings, type ClientFactory } from "./naa";
+import { createNaaAuth, type Auth, type AuthSettings, type NaaOptions } from "./naa";
 import type { TokenProvider } from "./port";
 import { graphScopes } from "./scopes";
 
@@ -16,7 +16,7 @@ export interface NaaAuths {
   tokenProviderFor(settings: { readonly config: NaaConfig }): TokenProvider;
 }
 
-export function naaAuths(createClient?: ClientFactory): NaaAuths {
+export function naaAuths(options: NaaOptions = {}): NaaAuths {
   const auths = new Map<string, Auth>();
   const authFor = (config: NaaConfig): Auth => {
     const { clientId, tenantId, authority } = config;
@@ -24,7 +24,7 @@ export function naaAuths(createClient?: ClientFactory): NaaAuths {
     let auth = auths.get(key);
     if (!auth) {
       const settings = { clientId, tenantId, authority };
-      auth = createClient ? createNaaAuth(settings, createClient) : createNaaAuth(settings);
+      auth = createNaaAuth(settings, options);
       auths.set(key, auth);
     }
     return auth;
@@ -39,6 +39,8 @@ export function naaAuths(createClient?: ClientFactory): NaaAuths {
 }
 
 /** Token source for deployed Outlook: nested app authentication, silent only in handlers. */
-export function naaTokenProvider(): (settings: { readonly config: NaaConfig }) => TokenProvider {
-  return naaAuths().tokenProviderFor;
+export function naaTokenProvider(
+  options: NaaOptions = {},
+): (settings: { readonly config: NaaConfig }) => TokenProvider {
+  return naaAuths(options).tokenProviderFor;
 }

@@ -36,8 +36,12 @@ export type ParsedAddress =
       readonly displayName: string;
     };
 
-/** Where a resolution came from. `policy`: decided by the policy alone (a blocked address). */
-export type Source = "graph" | "cache" | "policy" | "none";
+/**
+ * Where a resolution came from. `policy`: decided by the policy alone (a blocked address).
+ * `outlook`: the directory could not answer, and Outlook reported an individual person
+ * (`recipientType` `user` or `externalUser`), counted as one.
+ */
+export type Source = "graph" | "cache" | "policy" | "outlook" | "none";
 
 /**
  * Why the size of something is not known. The first two are facts about the list

@@ -5,4 +5,4 @@ import { hostEnvironment, registerHandlers } from "./register";
 // build time (npm run build -- --base-url), since that runtime has no page URL to read it from.
 declare const __REACH_GUARD_BASE_URL__: string;
 
-registerHandlers(Office, () => hostEnvironment(__REACH_GUARD_BASE_URL__));
+registerHandlers(Office, () => hostEnvironment(__REACH_GUARD_BASE_URL__, Office));

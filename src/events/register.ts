@@ -1,7 +1,7 @@
 import { naaTokenProvider } from "../auth/provider";
 import { directoryFor, settingsLoader, type Environment } from "../app/services";
 import { createComposeItem } from "../office/compose-item";
-import { supportsMailbox } from "../office/requirements";
+import { supportsMailbox, supportsNestedAppAuth } from "../office/requirements";
 import { selectStore } from "../storage/select";
 import { createHandlers } from "./handlers";
 import type { SendCompletion } from "./outcome";
@@ -15,8 +15,12 @@ export const HANDLER_NAMES = {
   send: "onMessageSendHandler",
 } as const;
 
-export function hostEnvironment(baseUrl: string): Environment {
-  return { baseUrl, store: selectStore().store, tokenProviderFor: naaTokenProvider() };
+export function hostEnvironment(baseUrl: string, office?: typeof Office): Environment {
+  return {
+    baseUrl,
+    store: selectStore().store,
+    tokenProviderFor: naaTokenProvider({ supported: () => supportsNestedAppAuth(office) }),
+  };
 }
 
 type AnyEvent = { completed(options?: SendCompletion): void };

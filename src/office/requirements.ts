@@ -2,16 +2,35 @@ import { officeCall } from "./office-call";
 
 type OfficeLike = typeof Office;
 
+/** Whether this Outlook supports a requirement set; false when it cannot say. */
+export function supportsRequirement(
+  name: string,
+  version: string,
+  office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
+): boolean {
+  try {
+    return office?.context?.requirements?.isSetSupported(name, version) === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether this Outlook supports a Mailbox requirement set; false when it cannot say. */
 export function supportsMailbox(
   version: string,
   office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
 ): boolean {
-  try {
-    return office?.context?.requirements?.isSetSupported("Mailbox", version) === true;
-  } catch {
-    return false;
-  }
+  return supportsRequirement("Mailbox", version, office);
+}
+
+/**
+ * Nested app authentication (NestedAppAuth 1.1): web, classic Windows 2409+, Mac 16.89+. Without it
+ * MSAL cannot get a token in Outlook at all, so it is not even started.
+ */
+export function supportsNestedAppAuth(
+  office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
+): boolean {
+  return supportsRequirement("NestedAppAuth", "1.1", office);
 }
 
 /** Office's theme colours where the host gives them (task pane), else null. */

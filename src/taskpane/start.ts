@@ -2,7 +2,13 @@ import type { ClientFactory } from "../auth/naa";
 import { naaAuths } from "../auth/provider";
 import { directoryFor, settingsLoader, type Environment } from "../app/services";
 import { createComposeItem } from "../office/compose-item";
-import { officeReady, officeTheme, onOfficeThemeChanged, onRecipientsChanged } from "../office/requirements";
+import {
+  officeReady,
+  officeTheme,
+  onOfficeThemeChanged,
+  onRecipientsChanged,
+  supportsNestedAppAuth,
+} from "../office/requirements";
 import { selectStore } from "../storage/select";
 import { enGB } from "../strings/en-GB";
 import type { TaskPaneBackend } from "./backend";
@@ -31,7 +37,10 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
     root.replaceChildren(sentence);
     return "outside-outlook";
   }
-  const auths = naaAuths(options.msalClient);
+  const auths = naaAuths({
+    ...(options.msalClient ? { createClient: options.msalClient } : {}),
+    supported: () => supportsNestedAppAuth(office),
+  });
   const environment: Environment = {
     baseUrl: options.baseUrl,
     store: selectStore().store,

@@ -19,7 +19,7 @@ const CORRELATION = "5b1d1a2e-7c3f-4a8e-9d10-000000000001";
 function setup(settings: AuthSettings = SETTINGS) {
   const msal = new FakeMsal();
   const factory = jest.fn(async (_settings: AuthSettings) => msal.client());
-  return { msal, factory, auth: createNaaAuth(settings, factory) };
+  return { msal, factory, auth: createNaaAuth(settings, { createClient: factory }) };
 }
 
 async function reasonOf(promise: Promise<unknown>): Promise<TokenUnavailableError> {
@@ -93,7 +93,7 @@ describe("silent token", () => {
       .fn<Promise<ReturnType<FakeMsal["client"]>>, [AuthSettings]>()
       .mockRejectedValueOnce(new ClientAuthError("nested_app_auth_bridge_disabled", CORRELATION))
       .mockResolvedValue(msal.client());
-    const auth = createNaaAuth(SETTINGS, factory);
+    const auth = createNaaAuth(SETTINGS, { createClient: factory });
     expect((await reasonOf(auth.getToken(SCOPES))).reason).toBe("interaction-required");
     await expect(auth.getToken(SCOPES)).resolves.toBe("token-1");
     expect(factory).toHaveBeenCalledTimes(2);
@@ -117,7 +117,7 @@ describe("silent token time limit", () => {
 
   it("fails after the time limit when the client itself never gets ready", async () => {
     const factory = jest.fn(() => new Promise<never>(() => undefined));
-    const auth = createNaaAuth(SETTINGS, factory, 500);
+    const auth = createNaaAuth(SETTINGS, { createClient: factory, silentTimeoutMs: 500 });
     let settled: TokenUnavailableError | null = null;
     void reasonOf(auth.getToken(SCOPES)).then((error) => (settled = error));
     await jest.advanceTimersByTimeAsync(500);

@@ -129,8 +129,11 @@ export function createOfficeContext(bridge: HostBridge) {
     officeTheme: { ...bridge.officeTheme() },
     diagnostics: { host: "Outlook", platform: "OfficeOnline", version: "16.0" },
     requirements: {
-      isSetSupported: (name: string, version?: string) =>
-        String(name).toLowerCase() === "mailbox" && bridge.supportsMailbox(String(version ?? "1.1")),
+      isSetSupported: (name: string, version?: string) => {
+        const set = String(name).toLowerCase();
+        if (set === "nestedappauth") return String(version ?? "1.1") <= "1.1";
+        return set === "mailbox" && bridge.supportsMailbox(String(version ?? "1.1"));
+      },
     },
     mailbox: {
       get item() {
