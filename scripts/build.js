@@ -12,15 +12,23 @@ const { createConfigs } = require("../webpack.config");
 const USAGE = `Usage: npm run build -- --base-url https://host.example.org/reach-guard [options]
   --base-url URL      where dist/ will be hosted (or REACH_GUARD_BASE_URL); https, or
                       http://localhost for local playground builds
-  --send-mode MODE    SoftBlock (default), PromptUser or Block: what Outlook does when the add-in
-                      cannot run at send
+  --send-mode MODE    SoftBlock (default), PromptUser or Block: the manifest's SendMode
+  --allow-send-anyway-on-block
+                      required with --send-mode PromptUser, which offers "Send Anyway" on every
+                      Smart Alert, blocks included
   --version X.Y.Z     manifest version (default: package.json); raise it for every manifest update
   --out DIR           output folder (default: dist)
-  --client-id GUID    app registration for nested app authentication (config.json clientId)
-  --tenant-id ID      tenant GUID or domain, or common (config.json tenantId)
+  --client-id GUID    app registration for nested app authentication (config.json clientId);
+                      required for an https build unless --no-graph
+  --tenant-id ID      the tenant's Directory (tenant) ID or a verified domain (config.json
+                      tenantId); required for an https build unless --no-graph; not common,
+                      organizations or consumers (the app registration is single-tenant)
+  --no-graph          build without Microsoft Graph: the add-in decides on the policy alone
+                      (blocked addresses; directoryUnavailable for possible lists)
   --graph-root URL    Microsoft Graph root (national clouds)
   --authority URL     Entra ID authority host (national clouds)
-  --support-url URL   support page in the manifest (default: the built support.html)
+  --support-url URL   the manifest's SupportUrl (default: the built support.html); Outlook does
+                      not show it to users
   --provider-name S   ProviderName in the manifest
   --only NAMES        build only these bundles, comma-separated: events (with the manifest and
                       deployment files), taskpane, playground
@@ -50,6 +58,8 @@ function parseCommandLine(argv) {
       only: { type: "string" },
       playground: { type: "boolean" },
       "no-playground": { type: "boolean" },
+      "no-graph": { type: "boolean" },
+      "allow-send-anyway-on-block": { type: "boolean" },
       dev: { type: "boolean" },
       "no-cache": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -60,6 +70,8 @@ function parseCommandLine(argv) {
   for (const [flag, key] of Object.entries(FLAGS)) if (values[flag] !== undefined) input[key] = values[flag];
   if (values.playground) input.playground = true;
   if (values["no-playground"]) input.playground = false;
+  if (values["no-graph"]) input.noGraph = true;
+  if (values["allow-send-anyway-on-block"]) input.allowSendAnywayOnBlock = true;
   if (values.dev) input.mode = "development";
   const only = values.only === undefined ? undefined : values.only.split(",").map((name) => name.trim());
   return { input, only, help: Boolean(values.help), cache: !values["no-cache"] };
@@ -132,6 +144,11 @@ async function main(argv) {
   }
   console.log(`build: ${relative(process.cwd(), options.outDir) || "."} for ${options.baseUrl}`);
   console.log(`  version ${options.version}, send mode ${options.sendMode}`);
+  if (!options.graph) {
+    console.log("  Microsoft Graph: off (--no-graph); the add-in decides on the policy alone");
+  } else if (options.config.clientId) {
+    console.log(`  Microsoft Graph: client ${options.config.clientId}, tenant ${options.config.tenantId}`);
+  }
   report(options.outDir);
   return 0;
 }

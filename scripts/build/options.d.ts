@@ -19,6 +19,10 @@ export interface BuildOptions {
   outDir: string;
   playground: boolean | undefined;
   mode: "production" | "development";
+  /** False when built with --no-graph: config.json has no client id, and the add-in decides on the policy alone. */
+  graph: boolean;
+  /** True only with --send-mode PromptUser and --allow-send-anyway-on-block. */
+  allowSendAnywayOnBlock: boolean;
   config: DeploymentConfig;
 }
 
@@ -31,3 +35,9 @@ export class BuildOptionError extends Error {
 export const SEND_MODES: readonly SendMode[];
 
 export function resolveOptions(input?: BuildInput, env?: NodeJS.ProcessEnv): BuildOptions;
+
+/** The default policy's text (config/policy.json), checked by the add-in's parser. */
+export function defaultPolicyText(): string;
+
+/** What is wrong with the policy file at `path`, one line per problem; empty when it is valid. */
+export function policyFileProblems(path: string): string[];

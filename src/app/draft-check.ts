@@ -1,6 +1,6 @@
 import { recipientsFingerprint } from "../core/decide";
 import type { Policy } from "../core/policy";
-import type { Decision, RecipientInput } from "../core/types";
+import { FIELDS, type Decision, type Field, type RecipientInput } from "../core/types";
 import type { Directory } from "../directory/port";
 import { evaluate } from "../engine/evaluate";
 import {
@@ -29,6 +29,25 @@ export interface DraftItem extends SessionData {
   /** The signed-in user's mailbox, for which the directory judges delivery restrictions. */
   getSignedIn(): Promise<string>;
   getRecipients(): Promise<RecipientInput[]>;
+  /**
+   * The most recipients Outlook returns per field (`recipients.getAsync`: 100, 500 or 1,000 by
+   * client); a field holding that many may hold more. Absent: no cap is known.
+   */
+  recipientCap?(): number;
+}
+
+/** Fields that reached Outlook's cap, so that Outlook may not have listed them whole. */
+export function partialFields(recipients: readonly RecipientInput[], cap: number | null): Field[] {
+  if (cap === null || !(cap > 0)) return [];
+  return FIELDS.filter((field) => recipients.filter((recipient) => recipient.field === field).length >= cap);
+}
+
+function capOf(item: DraftItem): number | null {
+  try {
+    return item.recipientCap ? item.recipientCap() : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface DraftCheck {
@@ -86,8 +105,14 @@ export async function checkDraft(item: DraftItem, options: DraftCheckOptions): P
     loadItemState(item),
     observe(item),
   ]);
+  const partial = partialFields(first.recipients, capOf(item));
   const { decision, answers, asked } = await evaluate(
-    { sender, recipients: first.recipients, ...(signedIn ? { signedIn } : {}) },
+    {
+      sender,
+      recipients: first.recipients,
+      ...(signedIn ? { signedIn } : {}),
+      ...(partial.length ? { partialFields: partial } : {}),
+    },
     {
       directory: options.directory,
       policy: options.policy,

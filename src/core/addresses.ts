@@ -125,10 +125,14 @@ export function parseAddress(input: string, displayName = ""): ParsedAddress {
   return { valid: true, address, displayName: name };
 }
 
-/** Outlook's view of a recipient: an empty address with a name is a personal contact group. */
+/**
+ * Outlook's view of a recipient: an empty address with a name, or one Outlook calls a list or
+ * `other`, is a personal contact group (it has no address of its own, and may hold anyone).
+ */
 export function parseRecipient(recipient: RecipientInput): ParsedAddress {
   const parsed = parseAddress(recipient.emailAddress, recipient.displayName ?? "");
-  if (!parsed.valid && parsed.problem === "empty" && parsed.displayName !== "") {
+  const listLike = recipient.recipientType === "other" || recipient.recipientType === "distributionList";
+  if (!parsed.valid && parsed.problem === "empty" && (parsed.displayName !== "" || listLike)) {
     return { ...parsed, problem: "contact-group" };
   }
   return parsed;

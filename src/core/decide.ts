@@ -38,6 +38,17 @@ export function sendsAsSignedIn(message: MessageInput): boolean {
   return sender.valid && signedIn.valid && sender.address === signedIn.address;
 }
 
+/** The organisation's own domains as far as this message shows them: the sender's and the signed-in user's. */
+function ownDomains(message: MessageInput): string[] {
+  const domains: string[] = [];
+  for (const address of [message.sender, message.signedIn]) {
+    if (address === undefined) continue;
+    const parsed = parseAddress(address);
+    if (parsed.valid) domains.push(parsed.address.slice(parsed.address.lastIndexOf("@") + 1));
+  }
+  return domains;
+}
+
 /** A broadcaster's blocks become warnings they can acknowledge; everyone else's stay blocks. */
 function applyBroadcaster(reasons: readonly Reason[]): Reason[] {
   const softened = reasons.map((reason) =>
@@ -63,11 +74,12 @@ export function decide(
   answers: ReadonlyMap<string, DirectoryAnswer>,
   plan: Plan = planMessage(message, policy),
 ): Decision {
-  const context = { trustRestrictions: sendsAsSignedIn(message) };
+  const context = { trustRestrictions: sendsAsSignedIn(message), ownDomains: ownDomains(message) };
   const recipients = plan.recipients.map((planned) => resolveRecipient(planned, answers, context));
-  const figures = measureReach(recipients);
+  const partialFields = [...new Set(message.partialFields ?? [])];
+  const figures = measureReach(recipients, partialFields.length > 0);
   const broadcaster = isBroadcaster(message.sender, policy);
-  let reasons = RULES.flatMap((rule) => rule({ policy, recipients, figures }));
+  let reasons = RULES.flatMap((rule) => rule({ policy, recipients, figures, partialFields }));
   if (broadcaster) reasons = applyBroadcaster(reasons);
   // Most severe first; rules keep their own order within a severity.
   reasons = reasons

@@ -123,8 +123,11 @@ export const policySchema = z
       externalWarnAt: z._default(z.nullable(wholeNumber(1, 100_000_000)), null),
       /** How long list sizes are remembered, in minutes (0 disables the cache). */
       cacheMinutes: z._default(wholeNumber(0, 10_080), 60),
-      /** Time budget for the decision at send, in milliseconds; Outlook shows "taking longer" at 5,000. */
-      sendTimeoutMs: z._default(wholeNumber(500, 4500), 3000),
+      /**
+       * Time the directory may take at send, in milliseconds. Outlook shows "taking longer" at 5,000,
+       * counted from before the add-in has even loaded; the handler stops itself at 3,500.
+       */
+      sendTimeoutMs: z._default(wholeNumber(500, 3000), 2000),
       /** Shown at the end of block messages, e.g. "IT Service Desk, 0300 123 4567". */
       supportContact: z._default(
         z

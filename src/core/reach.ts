@@ -15,14 +15,18 @@ export interface ReachFigures {
  * in two lists is counted twice, so with more than one source the figure is an upper bound.
  * Restricted lists bounce rather than deliver, so they add nothing.
  */
-export function measureReach(recipients: readonly ResolvedRecipient[]): ReachFigures {
+export function measureReach(
+  recipients: readonly ResolvedRecipient[],
+  /** Outlook did not list every recipient: whatever was counted, there may be more. */
+  partial = false,
+): ReachFigures {
   const seen = new Set<string>();
   let reach = 0;
   let moderated = 0;
   let externalReach = 0;
   let sources = 0;
   let lists = 0;
-  let incomplete = false;
+  let incomplete = partial;
   for (const recipient of recipients) {
     if (recipient.kind === "invalid" || recipient.kind === "unknown") {
       incomplete = true;

@@ -1,12 +1,14 @@
 import { parseRecipient, untagged } from "./addresses";
 import { matchEntries } from "./patterns";
 import type { Policy } from "./policy";
-import type {
-  DirectoryAnswer,
-  MessageInput,
-  ParsedAddress,
-  RecipientInput,
-  ResolvedRecipient,
+import {
+  DIRECTORY_FAILURES,
+  type DirectoryAnswer,
+  type MessageInput,
+  type ParsedAddress,
+  type RecipientInput,
+  type ResolvedRecipient,
+  type UnknownCause,
 } from "./types";
 
 /** A recipient after parsing and the policy's own check, before the directory is asked. */
@@ -90,6 +92,32 @@ export interface ResolveContext {
    * restricted list only bounces (and is not counted) when the two are the same.
    */
   readonly trustRestrictions: boolean;
+  /**
+   * The domains of the sender and the signed-in mailbox. Outlook calls an address `externalUser`
+   * when Exchange does not know it; on the organisation's own domain that contradicts itself (a
+   * list typed by hand and not yet resolved, say), so there it is not taken as a person.
+   */
+  readonly ownDomains: readonly string[];
+}
+
+/**
+ * When the directory cannot answer, Outlook's own reading of a recipient is what is left: its
+ * address book resolved `user` and `externalUser` entries as individual people (lists come back as
+ * `distributionList` or `other`, never as `user`). Such a recipient counts as one person, so that
+ * ordinary mail stays quiet while Graph is down, throttled or out of reach; anything else may be a
+ * list and keeps the directory failure, with the policy's directoryUnavailable verdict.
+ */
+function vouchedKind(
+  planned: PlannedRecipient,
+  cause: UnknownCause,
+  context: ResolveContext,
+): "person" | "external" | null {
+  if (!DIRECTORY_FAILURES.includes(cause) || !planned.parsed.valid) return null;
+  const type = planned.input.recipientType;
+  if (type === "user") return "person";
+  if (type !== "externalUser") return null;
+  const domain = planned.parsed.address.slice(planned.parsed.address.lastIndexOf("@") + 1);
+  return context.ownDomains.includes(domain) ? null : "external";
 }
 
 /** What the directory said of the address, or of its untagged form when it did not know the tagged one. */
@@ -122,6 +150,8 @@ export function resolveRecipient(
   const answer = answerFor(planned, answers);
   if (!answer) {
     // Not looked up: only the policy spoke (a blocked address decided without the directory).
+    const vouched = blockedBy ? null : vouchedKind(planned, "timeout", context);
+    if (vouched) return recipient(field, address, displayName, vouched, "outlook", null, null);
     return recipient(
       field,
       address,
@@ -141,7 +171,10 @@ export function resolveRecipient(
       const list = entry.restricted && !context.trustRestrictions ? { ...entry, restricted: false } : entry;
       return recipient(field, address, displayName, "list", source, null, blockedBy, list);
     }
-    case "unknown":
+    case "unknown": {
+      const vouched = vouchedKind(planned, entry.cause, context);
+      if (vouched) return recipient(field, address, displayName, vouched, "outlook", null, blockedBy);
       return recipient(field, address, displayName, "unknown", source, entry.cause, blockedBy);
+    }
   }
 }

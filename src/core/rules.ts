@@ -1,7 +1,7 @@
 import { enGB } from "../strings/en-GB";
 import type { Policy } from "./policy";
 import type { ReachFigures } from "./reach";
-import type { Reason, ReasonCode, ResolvedRecipient, UnknownCause, Verdict } from "./types";
+import type { Field, Reason, ReasonCode, ResolvedRecipient, UnknownCause, Verdict } from "./types";
 
 // Each rule looks at the resolved message and returns the reasons it has, if any. A rule never
 // decides the final verdict: the decision takes the most severe of all reasons.
@@ -10,6 +10,8 @@ export interface RuleContext {
   readonly policy: Policy;
   readonly recipients: readonly ResolvedRecipient[];
   readonly figures: ReachFigures;
+  /** Fields Outlook listed only in part (its getAsync cap). */
+  readonly partialFields: readonly Field[];
 }
 
 export type Rule = (context: RuleContext) => Reason[];
@@ -77,6 +79,9 @@ const unknownSizes: Rule = (context) => {
   const unknown = addressesWhere(context, withCause("count-missing", "not-found"));
   if (unknown.length)
     reasons.push(reason("unknown-list", verdict, enGB.reasons.unknownList(unknown), unknown));
+  if (context.partialFields.length) {
+    reasons.push(reason("recipients-not-listed", verdict, enGB.reasons.notListed(context.partialFields)));
+  }
   const groups = context.recipients.filter(withCause("contact-group"));
   if (groups.length) {
     const labels = groups.map((group) => `"${group.displayName}"`);
@@ -96,9 +101,7 @@ const directoryFailures: Rule = (context) => {
   }
   const down = addressesWhere(context, withCause("unavailable", "timeout"));
   if (down.length) {
-    reasons.push(
-      reason("directory-unavailable", verdict, enGB.reasons.directoryUnavailable(down.length), down),
-    );
+    reasons.push(reason("directory-unavailable", verdict, enGB.reasons.directoryUnavailable(down), down));
   }
   return reasons;
 };

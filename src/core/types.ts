@@ -23,6 +23,11 @@ export interface MessageInput {
    * `/me`). Unknown (absent) means a restriction is never trusted: the list counts at full size.
    */
   readonly signedIn?: string;
+  /**
+   * Fields Outlook listed only in part: `recipients.getAsync` returns at most 100, 500 or 1,000
+   * entries per field by client, so a field at that cap may hold more than it showed.
+   */
+  readonly partialFields?: readonly Field[];
 }
 
 export type AddressProblem = "empty" | "missing-at" | "x500" | "contact-group" | "malformed" | "too-long";
@@ -115,6 +120,7 @@ export type ReasonCode =
   | "directory-not-permitted"
   | "no-token"
   | "invalid-address"
+  | "recipients-not-listed"
   | "list-restricted"
   | "list-moderated"
   | "broadcaster";

@@ -34,7 +34,8 @@ export interface HandlerDeps {
   item(): EventItem;
   /** `send` prefers the saved copy, to keep the decision fast. */
   loadSettings(moment: "compose" | "send"): Promise<Settings>;
-  directory(settings: Settings): Directory;
+  /** `send` remembers an outage and does not wait for Graph again; `compose` probes for recovery. */
+  directory(settings: Settings, moment: "compose" | "send"): Directory;
   /** Mailbox requirement sets, detected at run time (Office.context.requirements). */
   supportsMailbox(version: string): boolean;
   now?: () => number;
@@ -42,12 +43,18 @@ export interface HandlerDeps {
 
 /** While composing nothing waits on the check, so it may take longer than at send. */
 export const COMPOSE_DEADLINE_MS = 8000;
-/** The last moment a send decision may come: Outlook says "taking longer than expected" at 5 s. */
-export const SEND_HARD_LIMIT_MS = 4600;
+/**
+ * The last moment a send decision may come, from the handler's start. Outlook says "taking longer
+ * than expected" at 5 s, and its clock starts before the runtime has loaded the bundle (a cold start
+ * on every send in classic Outlook), so the stop is well short of it.
+ */
+export const SEND_HARD_LIMIT_MS = 3500;
 
 export interface Handlers {
   onMessageCompose(event: CompletableEvent<undefined>): Promise<void>;
   onMessageRecipientsChanged(event: CompletableEvent<undefined>): Promise<void>;
+  /** A shared or delegated From changes who may post where, and who is a broadcaster (Mailbox 1.13). */
+  onMessageFromChanged(event: CompletableEvent<undefined>): Promise<void>;
   onMessageSend(event: CompletableEvent<SendCompletion>): Promise<void>;
 }
 
@@ -61,7 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const item = deps.item();
       const check = await checkDraft(item, {
         policy: settings.policy,
-        directory: directoryFor(settings),
+        directory: directoryFor(settings, "compose"),
         deadlineAt: now() + COMPOSE_DEADLINE_MS,
         now,
       });
@@ -79,9 +86,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   /** The directory for these settings; one that cannot be built answers "unavailable" instead. */
-  function directoryFor(settings: Settings): Directory {
+  function directoryFor(settings: Settings, moment: "compose" | "send"): Directory {
     try {
-      return deps.directory(settings);
+      return deps.directory(settings, moment);
     } catch {
       return unavailableDirectory();
     }
@@ -116,7 +123,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (policy.directoryUnavailable !== before) unchecked = unchecked.then(() => markUnchecked(draft));
       const check = await checkDraft(draft, {
         policy,
-        directory: directoryFor(settings),
+        directory: directoryFor(settings, "send"),
         deadlineAt: started + policy.sendTimeoutMs,
         skipDirectoryWhenPolicyBlocks: true,
       });
@@ -141,6 +148,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     onMessageCompose: refreshInfoBar,
     onMessageRecipientsChanged: refreshInfoBar,
+    onMessageFromChanged: refreshInfoBar,
     onMessageSend,
   };
 }

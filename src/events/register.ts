@@ -6,12 +6,14 @@ import { selectStore } from "../storage/select";
 import { createHandlers } from "./handlers";
 import type { SendCompletion } from "./outcome";
 
-// Binds the handlers to Office.js. Nothing runs at load but the registration itself: the
-// environment is built on the first event, so loading the bundle never touches the platform.
+// Binds the handlers to Office.js. Nothing runs at load but the registration itself (and telling
+// Office.js the script is ready): the environment is built on the first event, so loading the
+// bundle never touches the platform.
 
 export const HANDLER_NAMES = {
   compose: "onMessageComposeHandler",
   recipientsChanged: "onMessageRecipientsChangedHandler",
+  fromChanged: "onMessageFromChangedHandler",
   send: "onMessageSendHandler",
 } as const;
 
@@ -46,5 +48,27 @@ export function registerHandlers(office: typeof Office, environment: () => Envir
     HANDLER_NAMES.recipientsChanged,
     (event: AnyEvent) => void handlers().onMessageRecipientsChanged(event),
   );
+  office.actions.associate(
+    HANDLER_NAMES.fromChanged,
+    (event: AnyEvent) => void handlers().onMessageFromChanged(event),
+  );
   office.actions.associate(HANDLER_NAMES.send, (event: AnyEvent) => void handlers().onMessageSend(event));
+}
+
+/**
+ * Tells Office.js the script has loaded. Microsoft asks every add-in script to call Office.onReady
+ * (or set Office.initialize) at load, since some clients do not go on until one of them has run
+ * (initialize-add-in.md); the JavaScript-only runtime of classic Outlook never runs it and may not
+ * have it at all (event-based-activation.md). Nothing waits on it: the handlers are registered
+ * apart from it, and a missing, throwing or rejecting onReady changes nothing.
+ */
+export function announceReady(office: typeof Office | undefined): void {
+  try {
+    const ready = office && typeof office.onReady === "function" ? office.onReady() : undefined;
+    if (ready && typeof (ready as PromiseLike<unknown>).then === "function") {
+      (ready as PromiseLike<unknown>).then(undefined, () => undefined);
+    }
+  } catch {
+    // The runtime's own business: registration has already happened.
+  }
 }

@@ -41,8 +41,10 @@ export const enGB = {
       `The size of ${names(addresses)} could not be found, so the message may reach many more people.`,
     contactGroup: (groupNames: readonly string[]) =>
       `Personal contact group ${names(groupNames)} cannot be checked, so the message may reach many more people.`,
-    directoryUnavailable: (count: number) =>
-      `The directory could not be reached (it is down, busy or too slow), so the size of ${formatCount(count)} recipient${count === 1 ? "" : "s"} is not known.`,
+    directoryUnavailable: (addresses: readonly string[]) =>
+      `The directory could not be reached (it is down, busy or too slow), so the size of ${names(addresses)} is not known.`,
+    notListed: (fields: readonly ("to" | "cc" | "bcc")[]) =>
+      `Outlook did not list every recipient in ${names(fields.map((field) => ({ to: "To", cc: "Cc", bcc: "Bcc" })[field]))}, so the message may reach more people.`,
     directoryNotPermitted: () =>
       "Reach Guard is not allowed to read the directory, so list sizes are not known. Ask IT to grant consent.",
     noToken: () => "Reach Guard is not signed in, so list sizes are not known. Open Reach Guard to sign in.",

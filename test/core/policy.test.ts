@@ -10,7 +10,7 @@ describe("policy", () => {
       unknownList: "warn",
       directoryUnavailable: "warn",
       cacheMinutes: 60,
-      sendTimeoutMs: 3000,
+      sendTimeoutMs: 2000,
     });
   });
 
@@ -41,7 +41,7 @@ describe("policy", () => {
     ],
     [{ broadcasters: "comms@example.org" }, "broadcasters must be a list of addresses"],
     [{ cacheMinutes: -1 }, "cacheMinutes must be a whole number >= 0"],
-    [{ sendTimeoutMs: 9000 }, "sendTimeoutMs must be a whole number <= 4500"],
+    [{ sendTimeoutMs: 9000 }, "sendTimeoutMs must be a whole number <= 3000"],
     [{ warnat: 3 }, "warnat is not a policy field"],
     [[], "the policy must be a JSON object"],
   ])("rejects %j naming the field", (value, problem) => {

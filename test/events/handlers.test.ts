@@ -459,3 +459,87 @@ describe("the audit trail at send", () => {
     expect(options).not.toHaveProperty("sendModeOverride");
   });
 });
+
+describe("the degraded world: the directory cannot answer", () => {
+  function typed(entries: [string, string][]): FakeDraft {
+    return new FakeDraft(
+      SENDER,
+      entries.map(([emailAddress, recipientType]) => ({
+        field: "to" as const,
+        emailAddress,
+        displayName: emailAddress,
+        recipientType,
+      })),
+    );
+  }
+
+  it.each(["unavailable", "timeout", "not-permitted", "no-token"] as const)(
+    "sends a reply to one colleague with no alert, no bar and no header (%s)",
+    async (cause) => {
+      const draft = typed([["sam.patel@example.org", "user"]]);
+      const { handlers, directory } = setup({ draft });
+      directory.mode = "fail";
+      directory.failure = { kind: "unknown", cause };
+      const { options, calls } = await send(handlers);
+      expect(calls).toEqual([{ allowEvent: true }]);
+      expect(options).toEqual({ allowEvent: true });
+      expect(draft.headers.has(HEADER_NAME)).toBe(false);
+
+      const compose = fakeEvent<undefined>();
+      void handlers.onMessageCompose(compose);
+      await compose.done;
+      expect(draft.infoBars.size).toBe(0);
+    },
+  );
+
+  it("gives a distribution list the directoryUnavailable verdict, naming it", async () => {
+    const draft = typed([
+      ["sam.patel@example.org", "user"],
+      ["ward7-team@example.org", "distributionList"],
+    ]);
+    const { handlers, directory } = setup({
+      draft,
+      settings: settingsWith({ ...POLICY, directoryUnavailable: "block" }),
+    });
+    directory.mode = "fail";
+    const { options } = await send(handlers);
+    expect(options).toMatchObject({
+      allowEvent: false,
+      errorMessage: expect.stringContaining("ward7-team@example.org"),
+    });
+    expect(options).not.toHaveProperty("sendModeOverride");
+    expect(parseHeader(draft.headers.get(HEADER_NAME) ?? "")).toMatchObject({
+      verdict: "block",
+      check: "done",
+      accuracy: "incomplete",
+    });
+  });
+
+  it("still blocks the always-blocked list Outlook calls a user", async () => {
+    const draft = typed([["everyone@example.org", "user"]]);
+    const { handlers, directory } = setup({ draft });
+    directory.mode = "fail";
+    const { options } = await send(handlers);
+    expect(options).toMatchObject({ allowEvent: false });
+    expect(options).not.toHaveProperty("sendModeOverride");
+    expect(directory.asked).toEqual([]);
+  });
+
+  it("asks for the send directory at send and the compose one while composing", async () => {
+    const draft = typed([["sam.patel@example.org", "user"]]);
+    const { deps } = setup({ draft });
+    const moments: string[] = [];
+    const handlers = createHandlers({
+      ...deps,
+      directory: (settings, moment) => {
+        moments.push(moment);
+        return deps.directory(settings, moment);
+      },
+    });
+    await send(handlers);
+    const event = fakeEvent<undefined>();
+    void handlers.onMessageFromChanged(event);
+    await event.done;
+    expect(moments).toEqual(["send", "compose"]);
+  });
+});

@@ -36,7 +36,9 @@ export const ORDER: Readonly<Record<string, readonly string[]>> = {
     "ExtendedPermissions",
   ],
   Host: ["Runtimes", "DesktopFormFactor", "MobileFormFactor"],
-  DesktopFormFactor: ["FunctionFile", "ExtensionPoint", "SupportsSharedFolders"],
+  // SupportsSharedFolders first: where Microsoft's delegate-access and SupportsSharedFolders pages
+  // show it, and the validator refuses it after FunctionFile (office-js-docs-pr issue 863).
+  DesktopFormFactor: ["SupportsSharedFolders", "FunctionFile", "ExtensionPoint"],
   Control: ["Label", "Supertip", "Icon", "Action"],
   Supertip: ["Title", "Description"],
   Resources: ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"],

@@ -48,7 +48,20 @@ function fileFor(url: string): string {
 }
 
 beforeAll(async () => {
-  const run = await runBuild(["--base-url", BASE, "--out", outDir, "--only", "events", "--no-cache"]);
+  // An admin's build: an https host needs the app registration's ids.
+  const run = await runBuild([
+    "--base-url",
+    BASE,
+    "--out",
+    outDir,
+    "--only",
+    "events",
+    "--no-cache",
+    "--client-id",
+    "6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f",
+    "--tenant-id",
+    "contoso.onmicrosoft.com",
+  ]);
   if (run.code !== 0) throw new Error(`build failed (${run.code}):\n${run.stderr}`);
   xml = readFileSync(join(outDir, "manifest.xml"), "utf8");
   app = parseXml(xml);
@@ -130,6 +143,12 @@ describe("VersionOverrides", () => {
     expect(problems).toEqual([]);
   });
 
+  test("supports shared and delegated mailboxes, declared as the form factor's first child", () => {
+    const desktop = only(mailHost(app), "DesktopFormFactor");
+    expect(desktop.children[0]?.name).toBe("SupportsSharedFolders");
+    expect(only(desktop, "SupportsSharedFolders").text).toBe("true");
+  });
+
   test("requires Mailbox 1.12 in V1_1", () => {
     const sets = only(only(inner(app), "Requirements"), "bt:Sets");
     expect(sets.attrs.DefaultMinVersion).toBe("1.12");
@@ -155,11 +174,12 @@ describe("VersionOverrides", () => {
     );
   });
 
-  test("declares the three launch events with their handlers, on the runtime, SoftBlock by default", () => {
+  test("declares the four launch events with their handlers, on the runtime, SoftBlock by default", () => {
     const point = extensionPoint(app, "LaunchEvent");
     const events = only(point, "LaunchEvents").children.map((event) => event.attrs);
     expect(events.map(({ Type, FunctionName }) => [Type, FunctionName]).sort()).toEqual([
       ["OnMessageCompose", "onMessageComposeHandler"],
+      ["OnMessageFromChanged", "onMessageFromChangedHandler"],
       ["OnMessageRecipientsChanged", "onMessageRecipientsChangedHandler"],
       ["OnMessageSend", "onMessageSendHandler"],
     ]);
@@ -237,6 +257,24 @@ describe("the offline checks themselves", () => {
     expect(orderProblems(parseXml(moved), ORDER.OfficeApp ?? [])).toEqual([
       "<Permissions> comes after <DisableEntityHighlighting> in OfficeApp",
     ]);
+  });
+
+  test("catch SupportsSharedFolders anywhere but first in DesktopFormFactor", () => {
+    const shared = "<SupportsSharedFolders>true</SupportsSharedFolders>";
+    const last = parseXml(
+      xml.replace(shared, "").replace("</DesktopFormFactor>", `${shared}</DesktopFormFactor>`),
+    );
+    expect(orderProblems(only(mailHost(last), "DesktopFormFactor"), ORDER.DesktopFormFactor ?? [])).toEqual([
+      "<SupportsSharedFolders> comes after <ExtensionPoint> in DesktopFormFactor",
+    ]);
+    const second = parseXml(
+      xml
+        .replace(shared, "")
+        .replace('<FunctionFile resid="Commands.Url"/>', `<FunctionFile resid="Commands.Url"/>${shared}`),
+    );
+    expect(orderProblems(only(mailHost(second), "DesktopFormFactor"), ORDER.DesktopFormFactor ?? [])).toEqual(
+      ["<SupportsSharedFolders> comes after <FunctionFile> in DesktopFormFactor"],
+    );
   });
 
   test("catch a resid with no resource, or one of the wrong kind", () => {

@@ -7,13 +7,35 @@ import type {
   RecipientDetails,
 } from "./protocol";
 import { FIELDS } from "./protocol";
+import { RECIPIENTS_PER_WRITE } from "./platform";
 
 // The message being composed, held by the page as Outlook holds it, with the limits Outlook's
-// documentation gives (notification messages, sessionData), so that an add-in that would break
-// in Outlook breaks here too.
+// documentation gives (notification messages, sessionData, recipients per call and per field, the
+// error on personal contact groups), so that an add-in that would break in Outlook breaks here too.
 
 export const NOTIFICATION_LIMITS = { count: 5, keyLength: 32, messageLength: 150 } as const;
 export const SESSION_DATA_LIMIT = 50_000;
+
+/** How the Outlook being played shows this item to one of the add-in's runtimes. */
+export interface ItemView {
+  /**
+   * Whose sessionData the caller reads and writes: one store shared by the event runtime and the
+   * task pane (Windows, the web), or each runtime its own (Mac).
+   */
+  readonly sessionStore: string;
+  /** Recipients `getAsync` returns from one field at most. */
+  readonly getAsyncCap: number;
+  readonly sessionDataLimit: number;
+}
+
+export const UNLIMITED_VIEW: ItemView = {
+  sessionStore: "shared",
+  getAsyncCap: Number.POSITIVE_INFINITY,
+  sessionDataLimit: SESSION_DATA_LIMIT,
+};
+
+/** Error 5010: setAsync on a field that holds a personal contact group (office-js issues 4661, 5439). */
+export const CONTACT_GROUP_ERROR = 5010;
 
 export interface DraftInit {
   readonly kind: "new" | "reply" | "replyAll" | "forward";
@@ -48,6 +70,13 @@ const fail = (code: number, name: string, message: string): HostAnswer => ({
 });
 const ok = (value: unknown = undefined): HostAnswer => ({ ok: true, value });
 
+const contactGroupFailure = () =>
+  fail(
+    CONTACT_GROUP_ERROR,
+    "GenericResponseError",
+    "The recipients could not be set: the field holds a personal contact group.",
+  );
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -56,7 +85,7 @@ export class Draft {
   private recipients: Record<Field, RecipientDetails[]> = { to: [], cc: [], bcc: [] };
   private subject: string;
   private body: string;
-  private readonly sessionData = new Map<string, string>();
+  private readonly sessionData = new Map<string, Map<string, string>>();
   private readonly headers = new Map<string, string>();
   private readonly notifications = new Map<string, NotificationDetails>();
   private readonly listeners = new Set<(change: DraftChange) => void>();
@@ -104,6 +133,12 @@ export class Draft {
     this.recipients[field] = [...this.recipients[field], this.detailsFor(address, displayName)];
     this.changed({ kind: "recipients", fields: [field] });
   }
+  /** A personal contact group from the sender's own contacts: a name, no address. */
+  addContactGroup(field: Field, displayName: string): void {
+    const group: RecipientDetails = { emailAddress: "", displayName, recipientType: "other" };
+    this.recipients[field] = [...this.recipients[field], group];
+    this.changed({ kind: "recipients", fields: [field] });
+  }
   removeRecipientAt(field: Field, index: number): void {
     this.recipients[field] = this.recipients[field].filter((_, at) => at !== index);
     this.changed({ kind: "recipients", fields: [field] });
@@ -113,11 +148,15 @@ export class Draft {
     if (this.notifications.delete(key)) this.changed({ kind: "other" });
   }
 
-  /** One Office.js item operation from a frame. */
-  run(operation: ItemOperation): HostAnswer {
+  /** One Office.js item operation from a frame, as the Outlook being played shows the item to it. */
+  run(operation: ItemOperation, view: ItemView = UNLIMITED_VIEW): HostAnswer {
+    const sessionData = this.sessionStore(view.sessionStore);
     switch (operation.op) {
       case "recipients.get":
-        return ok(this.recipients[operation.field].map((details) => ({ ...details })));
+        // Only the first entries of a long field come back, and nothing says the rest exist.
+        return ok(
+          this.recipients[operation.field].slice(0, view.getAsyncCap).map((details) => ({ ...details })),
+        );
       case "recipients.set":
       case "recipients.add":
         return this.writeRecipients(operation.field, operation.entries, operation.op === "recipients.add");
@@ -126,18 +165,18 @@ export class Draft {
       case "subject.get":
         return ok(this.subject);
       case "sessionData.get":
-        return this.sessionData.has(operation.key)
-          ? ok(this.sessionData.get(operation.key))
+        return sessionData.has(operation.key)
+          ? ok(sessionData.get(operation.key))
           : fail(9041, "KeyNotFound", `No session data is stored under ${operation.key}.`);
       case "sessionData.set":
-        return this.setSessionData(operation.key, operation.value);
+        return this.setSessionData(sessionData, operation.key, operation.value, view.sessionDataLimit);
       case "sessionData.remove":
-        this.sessionData.delete(operation.key);
+        sessionData.delete(operation.key);
         return ok();
       case "sessionData.getAll":
-        return ok(JSON.stringify(Object.fromEntries(this.sessionData)));
+        return ok(JSON.stringify(Object.fromEntries(sessionData)));
       case "sessionData.clear":
-        this.sessionData.clear();
+        sessionData.clear();
         return ok();
       case "headers.get":
         return ok(
@@ -174,38 +213,62 @@ export class Draft {
     return { emailAddress: address, ...described, displayName: displayName || described.displayName };
   }
 
+  private sessionStore(name: string): Map<string, string> {
+    let store = this.sessionData.get(name);
+    if (!store) {
+      store = new Map();
+      this.sessionData.set(name, store);
+    }
+    return store;
+  }
+
   private writeRecipients(field: Field, entries: readonly unknown[], append: boolean): HostAnswer {
     if (!FIELDS.includes(field)) return fail(9000, "InvalidParameter", "Unknown recipient field.");
+    if (entries.length > RECIPIENTS_PER_WRITE)
+      return fail(
+        9000,
+        "NumberOfRecipientsExceeded",
+        `The number of recipients exceeded ${RECIPIENTS_PER_WRITE} entries.`,
+      );
     const parsed: RecipientDetails[] = [];
     for (const entry of entries) {
-      if (typeof entry === "string") parsed.push(this.detailsFor(entry));
-      else if (isRecord(entry) && typeof entry.emailAddress === "string")
-        parsed.push(
-          this.detailsFor(entry.emailAddress, typeof entry.displayName === "string" ? entry.displayName : ""),
-        );
-      else
+      const address =
+        typeof entry === "string"
+          ? entry
+          : isRecord(entry) && typeof entry.emailAddress === "string"
+            ? entry.emailAddress
+            : null;
+      if (address === null)
         return fail(
           9000,
           "InvalidParameter",
           "Each recipient must be an address or { emailAddress, displayName }.",
         );
+      // A personal contact group as getAsync gave it (no address) cannot be written back.
+      if (address.trim() === "") return contactGroupFailure();
+      const displayName = isRecord(entry) && typeof entry.displayName === "string" ? entry.displayName : "";
+      parsed.push(this.detailsFor(address, displayName));
     }
+    // setAsync fails on a field that holds a personal contact group, whatever it is given.
+    if (!append && this.recipients[field].some((recipient) => recipient.emailAddress.trim() === ""))
+      return contactGroupFailure();
     this.recipients[field] = append ? [...this.recipients[field], ...parsed] : parsed;
     this.changed({ kind: "recipients", fields: [field] });
     return ok();
   }
 
-  private setSessionData(key: string, value: unknown): HostAnswer {
+  private setSessionData(
+    sessionData: Map<string, string>,
+    key: string,
+    value: unknown,
+    limit: number,
+  ): HostAnswer {
     if (typeof value !== "string") return fail(9000, "InvalidParameter", "Session data values are strings.");
-    const next = new Map(this.sessionData).set(key, value);
+    const next = new Map(sessionData).set(key, value);
     const size = [...next].reduce((total, [name, text]) => total + name.length + text.length, 0);
-    if (size > SESSION_DATA_LIMIT)
-      return fail(
-        9020,
-        "DataExceedsMaximumSize",
-        `Session data is limited to ${SESSION_DATA_LIMIT} characters.`,
-      );
-    this.sessionData.set(key, value);
+    if (size > limit)
+      return fail(9020, "DataExceedsMaximumSize", `Session data is limited to ${limit} characters.`);
+    sessionData.set(key, value);
     return ok();
   }
 

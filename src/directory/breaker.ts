@@ -1,0 +1,192 @@
+import { digest } from "../core/fingerprint";
+import { DIRECTORY_FAILURES, type DirectoryAnswer, type UnknownCause } from "../core/types";
+import type { KeyValueStore } from "../storage/port";
+import type { Directory } from "./port";
+
+// Remembers an outage of the directory, so that once Graph has failed the next sends within a few
+// minutes are decided at once instead of each waiting out retries to the send deadline. The state
+// lives in the store, not in memory: classic Outlook starts the send handler cold every time. It is
+// kept per signed-in mailbox (one Outlook may hold several accounts over one store, and a token may
+// be had for one and not another), under a digest, so the store holds no address.
+//
+// At send the breaker trusts the memory; while composing, nothing waits on the answer, so a check
+// there asks Graph again now and then to learn that it is back; the task pane always asks, since
+// someone is looking at it (or has just signed in). Whatever the store does, the worst outcome is
+// a breaker that is closed: Graph is asked, as if nothing had been remembered. A broken store must
+// never make an outage last for ever, nor fail a check.
+
+/** Where the check runs: the send handler, a compose-time event handler, or the task pane. */
+export type BreakerMoment = "send" | "compose" | "pane";
+
+export interface BreakerOptions {
+  readonly moment: BreakerMoment;
+  readonly now?: () => number;
+  /** How long an outage is remembered after the last failure. */
+  readonly openMs?: number;
+  /** While open, compose-time checks ask Graph at most this often. */
+  readonly probeEveryMs?: number;
+}
+
+export const OUTAGE_OPEN_MS = 120_000;
+export const PROBE_EVERY_MS = 30_000;
+
+/**
+ * How long past the deadline a write of the state may hold the check. OfficeRuntime.storage answers
+ * in milliseconds; one that has not answered by then is not waited for (the write still goes on).
+ */
+export const STORE_WRITE_GRACE_MS = 250;
+
+// setTimeout fires at once for a delay beyond 2^31 - 1 ms.
+const LONGEST_TIMER_MS = 2_147_483_647;
+
+interface Stored {
+  readonly v: 1;
+  /** Epoch milliseconds until which the outage is remembered. */
+  readonly until: number;
+  readonly cause: UnknownCause;
+  /** When Graph was last asked while open (a probe, or the call that found the outage). */
+  readonly probeAt?: number;
+}
+
+/** The key for a mailbox's state; a digest, so that the store holds no address. */
+export function breakerKey(mailbox: string | undefined): string {
+  return `outage:${digest(mailbox ?? "")}`;
+}
+
+// The words the user reads differ by cause: "no token" and "not permitted" tell an admin what to
+// fix, where "unavailable" and "timeout" both say only that Graph did not answer.
+const CAUSE_RANK: readonly UnknownCause[] = ["no-token", "not-permitted", "unavailable", "timeout"];
+
+function isFailure(cause: UnknownCause): boolean {
+  return DIRECTORY_FAILURES.includes(cause);
+}
+
+/** The most informative directory failure among the answers, or null when there is none. */
+export function outageCause(answers: ReadonlyMap<string, DirectoryAnswer>): UnknownCause | null {
+  let best: UnknownCause | null = null;
+  for (const { entry } of answers.values()) {
+    if (entry.kind !== "unknown" || !isFailure(entry.cause)) continue;
+    if (best === null || CAUSE_RANK.indexOf(entry.cause) < CAUSE_RANK.indexOf(best)) best = entry.cause;
+  }
+  return best;
+}
+
+/** Graph itself answered at least one address (not a failure, not a copy from a cache). */
+function graphAnswered(answers: ReadonlyMap<string, DirectoryAnswer>): boolean {
+  for (const answer of answers.values()) {
+    if (answer.source !== "graph") continue;
+    if (answer.entry.kind !== "unknown" || !isFailure(answer.entry.cause)) return true;
+  }
+  return false;
+}
+
+/**
+ * The open state, or null when the value is absent, expired or not believable. An `until` further
+ * ahead than the breaker ever opens for means the clock was moved back: it is not trusted, or the
+ * outage would outlast any failure.
+ */
+function readOpen(text: string | null, now: number, openMs: number): Stored | null {
+  if (typeof text !== "string") return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null) return null;
+    const stored = value as Record<string, unknown>;
+    const { until, cause, probeAt } = stored;
+    if (stored.v !== 1 || typeof until !== "number" || !Number.isFinite(until)) return null;
+    if (typeof cause !== "string" || !isFailure(cause as UnknownCause)) return null;
+    if (probeAt !== undefined && (typeof probeAt !== "number" || !Number.isFinite(probeAt))) return null;
+    if (until <= now || until - now > openMs) return null;
+    return {
+      v: 1,
+      until,
+      cause: cause as UnknownCause,
+      ...(probeAt === undefined ? {} : { probeAt }),
+    };
+  } catch {
+    return null;
+  }
+}
+
+function answersFor(addresses: readonly string[], cause: UnknownCause): Map<string, DirectoryAnswer> {
+  return new Map(
+    addresses.map((address): [string, DirectoryAnswer] => [
+      address,
+      { entry: { kind: "unknown", cause }, source: "graph" },
+    ]),
+  );
+}
+
+/** What the store gave, or `fallback` when it throws, rejects or has not answered by `until`. */
+async function bounded<T>(
+  operation: () => Promise<T>,
+  fallback: T,
+  until: number,
+  now: () => number,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => {
+    const wait = Math.min(LONGEST_TIMER_MS, Math.max(0, until - now()));
+    timer = setTimeout(() => resolve(fallback), Number.isNaN(wait) ? 0 : wait);
+  });
+  // A store may throw before it returns a promise: that is a failure like any other.
+  const done = new Promise<T>((resolve) => resolve(operation())).catch(() => fallback);
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createBreakerDirectory(
+  inner: Directory,
+  store: KeyValueStore,
+  options: BreakerOptions,
+): Directory {
+  const now = options.now ?? Date.now;
+  const openMs = options.openMs ?? OUTAGE_OPEN_MS;
+  const probeEveryMs = options.probeEveryMs ?? PROBE_EVERY_MS;
+
+  return {
+    async resolve(addresses, resolveOptions) {
+      if (addresses.length === 0) return new Map();
+      const { deadlineAt } = resolveOptions;
+      const key = breakerKey(resolveOptions.mailbox);
+      const writeBy = () => Math.max(deadlineAt, now()) + STORE_WRITE_GRACE_MS;
+      const write = (value: Stored) =>
+        bounded(() => store.set(key, JSON.stringify(value)), undefined, writeBy(), now);
+
+      // undefined: the store could not be read (thrown, rejected or too slow).
+      const text = await bounded<string | null | undefined>(() => store.get(key), undefined, deadlineAt, now);
+      const started = now();
+      const open = text === undefined ? null : readOpen(text, started, openMs);
+
+      if (open) {
+        const probeDue =
+          options.moment === "pane" ||
+          (options.moment === "compose" &&
+            (open.probeAt === undefined || open.probeAt > started || started - open.probeAt >= probeEveryMs));
+        if (!probeDue) return answersFor(addresses, open.cause);
+        // Written before asking, so that the checks that follow while this probe waits on Graph
+        // answer at once instead of probing too.
+        if (options.moment === "never") await write({ ...open, probeAt: started });
+      }
+
+      let answers: Map<string, DirectoryAnswer>;
+      try {
+        answers = await inner.resolve(addresses, resolveOptions);
+      } catch {
+        // The port promises never to reject; if one does, it is an outage like any other.
+        answers = answersFor(addresses, "unavailable");
+      }
+
+      const cause = outageCause(answers);
+      if (cause !== null) {
+        await write({ v: 1, until: now() + openMs, cause, probeAt: started });
+      } else if (graphAnswered(answers) && text !== null) {
+        // Back: forget the outage. Nothing to remove when nothing was there (text null).
+        await bounded(() => store.remove(key), undefined, writeBy(), now);
+      }
+      return answers;
+    },
+  };
+}
