@@ -1,4 +1,5 @@
 import type { TokenProvider } from "../auth/port";
+import { createBreakerDirectory, type BreakerMoment } from "../directory/breaker";
 import { createCachedDirectory } from "../directory/cache";
 import { createGraphDirectory } from "../directory/graph/graph-directory";
 import type { Directory } from "../directory/port";
@@ -33,12 +34,23 @@ export function settingsLoader(environment: Environment): (moment: "compose" | "
     });
 }
 
-/** Never throws: a Graph root the client refuses gives a directory that answers "unavailable". */
-export function directoryFor(environment: Environment, settings: Settings): Directory {
+/**
+ * Never throws: a Graph root the client refuses gives a directory that answers "unavailable".
+ * Sizes already known come from the cache; only the rest meet the breaker, which remembers an outage
+ * so that a send does not wait on Graph again (`moment`: who is asking; the task pane by default).
+ */
+export function directoryFor(
+  environment: Environment,
+  settings: Settings,
+  moment: BreakerMoment = "pane",
+): Directory {
   const graph = createGraphDirectory({
     graphRoot: environment.graphRoot ?? settings.config.graphRoot,
     getToken: environment.tokenProviderFor(settings),
     ...(environment.fetch ? { fetch: environment.fetch } : {}),
   });
-  return createCachedDirectory(graph, environment.store, { ttlMs: settings.policy.cacheMinutes * 60_000 });
+  const remembered = createBreakerDirectory(graph, environment.store, { moment });
+  return createCachedDirectory(remembered, environment.store, {
+    ttlMs: settings.policy.cacheMinutes * 60_000,
+  });
 }
