@@ -24,7 +24,19 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 // so a hosted build must name the tenant itself.
 const MULTI_TENANT = ["common", "organizations", "consumers"];
 // The flags that say how to reach Graph, refused beside --no-graph.
-const GRAPH_FLAGS = { clientId: "--client-id", tenantId: "--tenant-id", graphRoot: "--graph-root", authority: "--authority" };
+const GRAPH_FLAGS = {
+  clientId: "--client-id",
+  tenantId: "--tenant-id",
+  graphRoot: "--graph-root",
+  authority: "--authority",
+};
+
+/** An error's message, also for errors from another realm (a test runner's sandbox). */
+function messageOf(error) {
+  return error !== null && typeof error === "object" && typeof error.message === "string"
+    ? error.message
+    : String(error);
+}
 
 class BuildOptionError extends Error {
   constructor(message) {
@@ -154,14 +166,14 @@ function policyFileProblems(path) {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    return [`cannot be read: ${error instanceof Error ? error.message : String(error)}`];
+    return [`cannot be read: ${messageOf(error)}`];
   }
   try {
     parsePolicyText(text);
     return [];
   } catch (error) {
     if (isPolicyError(error)) return [...error.problems];
-    return [error instanceof Error ? error.message : String(error)];
+    return [messageOf(error)];
   }
 }
 
