@@ -1,5 +1,8 @@
 import type { Field, RecipientInput } from "../core/types";
+import type { SessionData } from "../session/session-store";
+import { withAcknowledgementMirror, type MirrorStorage } from "../session/shared-acknowledgement";
 import { officeCall } from "./office-call";
+import { isMac, officePlatform, outlookHostName, supportsMailbox } from "./requirements";
 
 // The draft being composed, as the rest of Reach Guard sees it. Reads `Office.context.mailbox.item`
 // on every call, because Outlook may hand the runtime a different item between events.
@@ -19,11 +22,59 @@ export const TASK_PANE_COMMAND_ID = "msgComposeOpenPaneButton";
 const INFO_BAR_LIMIT = 150;
 const ICON = "Icon.16x16";
 
+/** Recipients one setAsync or addAsync call takes: more fail with NumberOfRecipientsExceeded. */
+export const RECIPIENTS_PER_CALL = 100;
+
+/** What Office says about the client, from which its getAsync cap is worked out. */
+export interface ClientSignals {
+  /** Office.context.platform (or diagnostics.platform): `PC`, `Mac`, `OfficeOnline`, `iOS`, `Android`. */
+  readonly platform: string | null;
+  /** Office.context.mailbox.diagnostics.hostName: `Outlook`, `newOutlookWindows`, `OutlookWebApp`, … */
+  readonly hostName: string | null;
+  readonly mailbox116: boolean;
+}
+
+/** The smallest cap Microsoft lists for any client: used when the client cannot be told. */
+export const SMALLEST_RECIPIENT_CAP = 100;
+
+/**
+ * Most recipients `getAsync` returns for one field (office.recipients.yml): 500 in classic Outlook on
+ * Windows up to Mailbox 1.15 and in classic Outlook on Mac, 1,000 on the web, in new Outlook on
+ * Windows and in classic Outlook with 1.16, 100 on iOS and Android (the new Mac UI has no limit).
+ * A field holding this many may hold more, so where the signals disagree or are missing, the
+ * smaller cap is taken: a figure wrongly called incomplete is safe, one wrongly called exact is not.
+ */
+export function recipientCapFor({ platform, hostName, mailbox116 }: ClientSignals): number {
+  const caps: number[] = [];
+  if (platform === "iOS" || platform === "Android") caps.push(100);
+  else if (platform === "OfficeOnline") caps.push(1_000);
+  else if (platform === "PC") caps.push(mailbox116 ? 1_000 : 500);
+  // Classic Mac: 500; the new Mac UI has no limit, and the two cannot be told apart.
+  else if (platform === "Mac") caps.push(500);
+  if (hostName === "OutlookIOS" || hostName === "OutlookAndroid") caps.push(100);
+  else if (hostName === "OutlookWebApp" || hostName === "newOutlookWindows") caps.push(1_000);
+  // Classic Outlook on Windows or on Mac: 1,000 only for Windows with Mailbox 1.16.
+  else if (hostName === "Outlook") caps.push(mailbox116 && platform === "PC" ? 1_000 : 500);
+  return caps.length > 0 ? Math.min(...caps) : SMALLEST_RECIPIENT_CAP;
+}
+
 export interface ComposeItem {
   getSender(): Promise<string>;
   getSignedIn(): Promise<string>;
   getRecipients(fields?: readonly Field[]): Promise<RecipientInput[]>;
+  /**
+   * Most recipients getRecipients can return for one field in this Outlook: a field with this many
+   * may hold more that Outlook did not list (see recipientCapFor).
+   */
+  recipientCap(): number;
+  /**
+   * Replaces a field: the first 100 with setAsync, the rest added 100 at a time. Never give it a
+   * field that holds a personal contact group (Outlook refuses it, error 5010) or one at the cap
+   * (the recipients Outlook did not list would be lost).
+   */
   setRecipients(field: Field, recipients: readonly RecipientEntry[]): Promise<void>;
+  /** Adds to a field without rewriting it, 100 at a time (addAsync). */
+  addRecipients(field: Field, recipients: readonly RecipientEntry[]): Promise<void>;
   getSessionData(key: string): Promise<string | null>;
   setSessionData(key: string, value: string): Promise<void>;
   setInternetHeaders(headers: Readonly<Record<string, string>>): Promise<void>;
@@ -48,10 +99,73 @@ function recipientsOf(office: OfficeLike, field: Field): Office.Recipients {
   return item(office)[field];
 }
 
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+/** localStorage where this runtime has it and lets it be read; null otherwise (never throws). */
+function pageLocalStorage(): MirrorStorage | null {
+  try {
+    const storage = (globalThis as { localStorage?: MirrorStorage }).localStorage;
+    if (!storage || typeof storage.getItem !== "function") return null;
+    storage.getItem("reachGuard.probe");
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+export interface ComposeItemOptions {
+  /**
+   * Where the sender's confirmation is mirrored so that it reaches the other runtime: by default
+   * localStorage on Mac (docs/testing/runtimes.md), nothing elsewhere; null turns it off.
+   */
+  readonly acknowledgementMirror?: MirrorStorage | null;
+  readonly now?: () => number;
+}
+
 export function createComposeItem(
   office: OfficeLike = (globalThis as { Office?: OfficeLike }).Office as OfficeLike,
+  options: ComposeItemOptions = {},
 ): ComposeItem {
   const enums = office.MailboxEnums;
+  const mirror =
+    options.acknowledgementMirror !== undefined
+      ? options.acknowledgementMirror
+      : isMac(office)
+        ? pageLocalStorage()
+        : null;
+
+  const add = async (field: Field, entries: readonly RecipientEntry[]): Promise<void> => {
+    for (const chunk of chunks(entries, RECIPIENTS_PER_CALL)) {
+      await officeCall<void>(`${field}.addAsync`, (done) =>
+        recipientsOf(office, field).addAsync(chunk, done),
+      );
+    }
+  };
+
+  const plainSession: SessionData = {
+    async getSessionData(key) {
+      try {
+        const value = await officeCall<string>("sessionData.getAsync", (done) =>
+          item(office).sessionData.getAsync(key, done),
+        );
+        return typeof value === "string" ? value : null;
+      } catch {
+        // Outlook reports a key it does not hold as a failure.
+        return null;
+      }
+    },
+    async setSessionData(key, value) {
+      await officeCall<void>("sessionData.setAsync", (done) =>
+        item(office).sessionData.setAsync(key, value, done),
+      );
+    },
+  };
+  const session = mirror ? withAcknowledgementMirror(plainSession, mirror, options.now) : plainSession;
+
   return {
     async getSender() {
       const from = item(office).from as Office.From | undefined;
@@ -90,33 +204,56 @@ export function createComposeItem(
       return lists.flat();
     },
 
+    recipientCap() {
+      return recipientCapFor({
+        platform: officePlatform(office),
+        hostName: outlookHostName(office),
+        mailbox116: supportsMailbox("1.16", office),
+      });
+    },
+
     async setRecipients(field, recipients) {
       const entries = recipients.map((recipient) => ({
         emailAddress: recipient.emailAddress,
         displayName: recipient.displayName,
       }));
+      const first = entries.slice(0, RECIPIENTS_PER_CALL);
+      const rest = entries.slice(RECIPIENTS_PER_CALL);
       await officeCall<void>(`${field}.setAsync`, (done) =>
-        recipientsOf(office, field).setAsync(entries, done),
+        recipientsOf(office, field).setAsync(first, done),
       );
-    },
-
-    async getSessionData(key) {
+      if (rest.length === 0) return;
       try {
-        const value = await officeCall<string>("sessionData.getAsync", (done) =>
-          item(office).sessionData.getAsync(key, done),
-        );
-        return typeof value === "string" ? value : null;
+        await add(field, rest);
       } catch {
-        // Outlook reports a key it does not hold as a failure.
-        return null;
+        // The field now holds only part of what it should: one more try before giving up, since a
+        // refusal here would leave recipients out of the draft.
+        const present = new Set(
+          (
+            await officeCall<Office.EmailAddressDetails[]>(`${field}.getAsync`, (done) =>
+              recipientsOf(office, field).getAsync(done),
+            ).catch(() => [] as Office.EmailAddressDetails[])
+          ).map((detail) => (detail.emailAddress ?? "").toLowerCase()),
+        );
+        await add(
+          field,
+          rest.filter((entry) => !present.has(entry.emailAddress.toLowerCase())),
+        );
       }
     },
 
-    async setSessionData(key, value) {
-      await officeCall<void>("sessionData.setAsync", (done) =>
-        item(office).sessionData.setAsync(key, value, done),
+    async addRecipients(field, recipients) {
+      await add(
+        field,
+        recipients.map((recipient) => ({
+          emailAddress: recipient.emailAddress,
+          displayName: recipient.displayName,
+        })),
       );
     },
+
+    getSessionData: (key) => session.getSessionData(key),
+    setSessionData: (key, value) => session.setSessionData(key, value),
 
     async setInternetHeaders(headers) {
       await officeCall<void>("internetHeaders.setAsync", (done) =>

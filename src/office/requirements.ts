@@ -114,3 +114,77 @@ export async function onOfficeThemeChanged(
     return () => undefined;
   }
 }
+
+/**
+ * Where this Outlook runs, as Office says: `PC`, `Mac`, `OfficeOnline` (the web and new Outlook on
+ * Windows), `iOS`, `Android`; null when it cannot say. `Office.context.platform` from Mailbox 1.5,
+ * `Office.context.diagnostics.platform` where only that is present.
+ */
+export function officePlatform(
+  office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
+): string | null {
+  try {
+    const context = office?.context as
+      { platform?: unknown; diagnostics?: { platform?: unknown } } | undefined;
+    const platform = context?.platform ?? context?.diagnostics?.platform;
+    return typeof platform === "string" && platform !== "" ? platform : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which Outlook this is (Mailbox 1.1): `Outlook` (classic on Windows, and Mac), `newOutlookWindows`,
+ * `OutlookWebApp`, `OutlookIOS`, `OutlookAndroid`; null when it cannot say.
+ */
+export function outlookHostName(
+  office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
+): string | null {
+  try {
+    const hostName = (office?.context?.mailbox?.diagnostics as { hostName?: unknown } | undefined)?.hostName;
+    return typeof hostName === "string" && hostName !== "" ? hostName : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Outlook on Mac, where data shared between the event runtime and the task pane lives in
+ * localStorage rather than in sessionData (docs/testing/runtimes.md).
+ */
+export function isMac(
+  office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
+): boolean {
+  return officePlatform(office) === "Mac";
+}
+
+/**
+ * Calls `listener` when Outlook opens the task pane again while it is already open (from a Smart
+ * Alert or an info bar's button): with a handler registered, Outlook hands the pane the new context
+ * instead of reloading it (InitializationContextChanged, Mailbox 1.15, on the item). Resolves with a
+ * function that stops it; a no-op where the client cannot report it (the pane then reloads, as ever).
+ */
+export async function onInitializationContextChanged(
+  listener: () => void,
+  office: OfficeLike = (globalThis as { Office?: OfficeLike }).Office as OfficeLike,
+): Promise<() => void> {
+  if (!supportsMailbox("1.15", office)) return () => undefined;
+  try {
+    const current = office.context.mailbox.item as Office.MessageCompose;
+    const type =
+      office.EventType?.InitializationContextChanged ??
+      ("olkInitializationContextChanged" as unknown as Office.EventType);
+    await officeCall<void>("addHandlerAsync", (done) =>
+      current.addHandlerAsync(type, () => listener(), done),
+    );
+    return () => {
+      try {
+        current.removeHandlerAsync(type, () => undefined);
+      } catch {
+        // The item has closed, and the pane with it.
+      }
+    };
+  } catch {
+    return () => undefined;
+  }
+}

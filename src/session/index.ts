@@ -7,3 +7,9 @@ export {
   saveItemState,
   type SessionData,
 } from "./session-store";
+export {
+  ACK_MIRROR_KEY,
+  ACK_MIRROR_TTL_MS,
+  withAcknowledgementMirror,
+  type MirrorStorage,
+} from "./shared-acknowledgement";

@@ -155,6 +155,12 @@ export const enGB = {
     moved: (count: number) => `Moved ${formatCount(count)} recipient${count === 1 ? "" : "s"} to Bcc.`,
     removed: (count: number) => `Removed ${formatCount(count)} recipient${count === 1 ? "" : "s"}.`,
     nothingChanged: "Nothing to change: those recipients are no longer in the message.",
+    fieldLeftAlone: (field: string, reason: "contact-group" | "at-cap") =>
+      reason === "contact-group"
+        ? `${field} was left as it is: Outlook does not let add-ins change a field with a personal contact group, so change it in the message.`
+        : `${field} was left as it is: Outlook did not list all of its recipients, so change it in the message.`,
+    signInUnsupported:
+      "This Outlook cannot sign in to check list sizes, so lists are judged by your organisation's policy.",
     outsideOutlook: "Open Reach Guard from a message you are writing in Outlook.",
   },
 } as const;

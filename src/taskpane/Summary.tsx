@@ -20,9 +20,14 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
   const styles = usePaneStyles();
   const text = enGB.taskPane;
   const { decision } = snapshot;
+  // The directory's failures give reasons only for recipients that may be lists (a person Outlook
+  // vouches for counts as one), so a message to people alone says nothing of the directory.
   const directoryDown = decision.reasons.some((reason) => DIRECTORY_CODES.includes(reason.code));
+  const signInUnsupported = snapshot.signInUnsupported === true;
   const notConfigured =
-    !snapshot.needsSignIn && decision.reasons.some((reason) => reason.code === "no-token");
+    !snapshot.needsSignIn &&
+    !signInUnsupported &&
+    decision.reasons.some((reason) => reason.code === "no-token");
   const empty = decision.recipients.length === 0;
   const headline = empty ? text.noRecipients : text.reach(decision.reach, decision.accuracy);
   // A reason that only repeats the headline ("This message will reach 312 people.") is said once.
@@ -45,14 +50,14 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
         </MessageBarBody>
       </MessageBar>
       {!empty && <p className={styles.text}>{text.accuracy[decision.accuracy]}</p>}
+      {/* Honest but quiet: the verdict above already names the lists; one line says what the
+          policy does about them, and (once) why this Outlook never checks them. */}
+      {signInUnsupported && <p className={styles.secondary}>{text.signInUnsupported}</p>}
       {directoryDown && (
-        <MessageBar intent="warning" layout="multiline" className={styles.fullWidth}>
-          <MessageBarBody>
-            <MessageBarTitle>{text.directoryTitle}</MessageBarTitle>{" "}
-            {text.directoryPolicy(snapshot.directoryUnavailableVerdict)}
-            {notConfigured && ` ${text.notConfigured}`}
-          </MessageBarBody>
-        </MessageBar>
+        <p className={styles.secondary}>
+          {text.directoryPolicy(snapshot.directoryUnavailableVerdict)}
+          {notConfigured && ` ${text.notConfigured}`}
+        </p>
       )}
       {snapshot.settingsProblems.length > 0 && (
         <details className={styles.secondary}>

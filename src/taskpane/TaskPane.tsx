@@ -39,7 +39,10 @@ function Ready({
   return (
     <>
       <Summary ref={verdictRef} snapshot={snapshot} />
-      {snapshot.needsSignIn && <SignIn busy={busy} onSignIn={actions.signIn} />}
+      {/* No button where no sign-in can work (this Outlook has no nested app authentication). */}
+      {snapshot.needsSignIn && !snapshot.signInUnsupported && (
+        <SignIn busy={busy} onSignIn={actions.signIn} />
+      )}
       <Fixes decision={decision} busy={busy} onFix={actions.applyFix} />
       <Acknowledge
         key={decision.fingerprint}

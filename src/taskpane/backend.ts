@@ -9,6 +9,11 @@ export interface PaneSnapshot {
   readonly acknowledged: boolean;
   /** No Graph token could be had silently: offer sign-in. */
   readonly needsSignIn: boolean;
+  /**
+   * This Outlook cannot sign in at all (no nested app authentication), so list sizes are never
+   * checked here and lists are judged by the policy: said once, with no sign-in button offered.
+   */
+  readonly signInUnsupported?: boolean;
   /** The policy's verdict when the directory cannot answer, to say it plainly. */
   readonly directoryUnavailableVerdict: "allow" | "warn" | "block";
   /** What was wrong with the admin's policy.json or config.json, for IT: never blocks a send. */
@@ -30,4 +35,9 @@ export interface TaskPaneBackend {
   signIn(): Promise<void>;
   /** Returns an unsubscribe function. */
   onRecipientsChanged(listener: () => void): () => void;
+  /**
+   * Outlook opened the pane again (from a Smart Alert or the info bar) while it was open: the pane
+   * stays as it is and checks again. Returns an unsubscribe function. Optional for test backends.
+   */
+  onReopened?(listener: () => void): () => void;
 }

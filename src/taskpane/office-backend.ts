@@ -23,6 +23,16 @@ export interface OfficeBackendDeps {
   readonly auth: (settings: Settings) => Auth;
   /** Office's RecipientsChanged event; resolves with a function that stops it. */
   readonly subscribeRecipientsChanged: (listener: () => void) => Promise<() => void>;
+  /**
+   * Outlook opening the pane again while it is open (InitializationContextChanged, Mailbox 1.15);
+   * resolves with a function that stops it. Absent: the client reloads the pane instead.
+   */
+  readonly subscribeReopened?: (listener: () => void) => Promise<() => void>;
+  /**
+   * Whether this Outlook can sign in at all (nested app authentication, NestedAppAuth 1.1). Absent:
+   * assumed it can.
+   */
+  readonly signInSupported?: () => boolean;
   readonly now?: () => number;
 }
 
@@ -31,6 +41,22 @@ export const CHECK_ATTEMPTS = 3;
 
 /** Every Graph permission the directory's paths ask for, so one sign-in covers them all. */
 export const SIGN_IN_PERMISSIONS: readonly string[] = [...MAILTIPS_SCOPES, ...GROUP_COUNT_SCOPES];
+
+/** Starts an asynchronous subscription; the function returned stops it, even before it has started. */
+function subscription(start: () => Promise<() => void>): () => void {
+  let stopped = false;
+  let stop: (() => void) | null = null;
+  Promise.resolve()
+    .then(start)
+    .then(
+      (unsubscribe) => (stopped ? unsubscribe() : (stop = unsubscribe)),
+      () => undefined,
+    );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
 
 export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
   const now = deps.now ?? Date.now;
@@ -52,11 +78,14 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
         () => undefined,
       );
     }
+    const configured = settings.config.clientId !== "";
+    // Asked each time: cheap, and a pane never outlives the client it was opened in.
+    const canSignIn = deps.signInSupported ? deps.signInSupported() : true;
     return {
       decision,
       acknowledged,
-      needsSignIn:
-        settings.config.clientId !== "" && decision.reasons.some((reason) => reason.code === "no-token"),
+      needsSignIn: configured && canSignIn && decision.reasons.some((reason) => reason.code === "no-token"),
+      signInUnsupported: configured && !canSignIn,
       directoryUnavailableVerdict: settings.policy.directoryUnavailable,
       settingsProblems: settings.problems,
     };
@@ -81,9 +110,14 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
   }
 
   async function apply(plan: EditPlan, said: (count: number) => string): Promise<string> {
-    if (plan.changed === 0) return enGB.taskPane.nothingChanged;
-    for (const edit of plan.edits) await item.setRecipients(edit.field, edit.recipients);
-    return said(plan.changed);
+    const text = enGB.taskPane;
+    const leftAlone = plan.locked.map(({ field, reason }) => text.fieldLeftAlone(text.field[field], reason));
+    if (plan.changed === 0) return leftAlone.length > 0 ? leftAlone.join(" ") : text.nothingChanged;
+    for (const edit of plan.edits) {
+      if (edit.mode === "add") await item.addRecipients(edit.field, edit.recipients);
+      else await item.setRecipients(edit.field, edit.recipients);
+    }
+    return [said(plan.changed), ...leftAlone].join(" ");
   }
 
   return {
@@ -91,15 +125,16 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
 
     async applyFix(fix: Fix) {
       const recipients = await item.getRecipients();
+      const cap = item.recipientCap();
       switch (fix.kind) {
         case "move-to-bcc":
-          return apply(planMoveToBcc(recipients, fix.addresses), enGB.taskPane.moved);
+          return apply(planMoveToBcc(recipients, fix.addresses, cap), enGB.taskPane.moved);
         case "remove":
-          return apply(planRemove(recipients, fix.addresses), enGB.taskPane.removed);
+          return apply(planRemove(recipients, fix.addresses, cap), enGB.taskPane.removed);
         case "remove-external": {
           const decision = lastDecision ?? (await evaluate()).decision;
           const external = decision.recipients.filter((r) => r.kind === "external").map((r) => r.address);
-          return apply(planRemove(recipients, external), enGB.taskPane.removed);
+          return apply(planRemove(recipients, external, cap), enGB.taskPane.removed);
         }
       }
     },
@@ -119,18 +154,12 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
     },
 
     onRecipientsChanged(listener: () => void) {
-      let stopped = false;
-      let stop: (() => void) | null = null;
-      Promise.resolve()
-        .then(() => deps.subscribeRecipientsChanged(listener))
-        .then(
-          (unsubscribe) => (stopped ? unsubscribe() : (stop = unsubscribe)),
-          () => undefined,
-        );
-      return () => {
-        stopped = true;
-        stop?.();
-      };
+      return subscription(() => deps.subscribeRecipientsChanged(listener));
+    },
+
+    onReopened(listener: () => void) {
+      const subscribe = deps.subscribeReopened;
+      return subscribe ? subscription(() => subscribe(listener)) : () => undefined;
     },
   };
 }

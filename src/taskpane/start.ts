@@ -5,6 +5,7 @@ import { createComposeItem } from "../office/compose-item";
 import {
   officeReady,
   officeTheme,
+  onInitializationContextChanged,
   onOfficeThemeChanged,
   onRecipientsChanged,
   supportsNestedAppAuth,
@@ -52,6 +53,8 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
     directory: (settings) => directoryFor(environment, settings),
     auth: (settings) => auths.authFor(settings.config),
     subscribeRecipientsChanged: (listener) => onRecipientsChanged(listener, office),
+    subscribeReopened: (listener) => onInitializationContextChanged(listener, office),
+    signInSupported: () => supportsNestedAppAuth(office),
   });
   const theme = createThemeSource({
     officeTheme: () => officeTheme(office),

@@ -60,7 +60,14 @@ export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
 
   useEffect(() => {
     void refresh();
-    return backend.onRecipientsChanged(() => void refresh());
+    const stopChanges = backend.onRecipientsChanged(() => void refresh());
+    // Opened again from a Smart Alert or the info bar while open: Outlook keeps this page (and what
+    // the sender was doing in it) when told so, and the recipients may have changed since.
+    const stopReopened = backend.onReopened?.(() => void refresh()) ?? (() => undefined);
+    return () => {
+      stopChanges();
+      stopReopened();
+    };
   }, [backend, refresh]);
 
   const actions = useMemo((): PaneActions => {

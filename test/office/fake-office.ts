@@ -3,7 +3,13 @@ import type { Field } from "../../src/core/types";
 // A hand-written stand-in for the part of Office.js that src/office uses, for what office-addin-mock
 // cannot say on its own: failed AsyncResults, methods that throw, a client without `from`, an info
 // bar that refuses insight messages. Callbacks run later, as Outlook's do, never inside the call.
-// Error codes are arbitrary numbers: only that they reach the caller matters.
+// Error codes are arbitrary numbers (5010 apart): only that they reach the caller matters.
+//
+// As strict as Outlook where Outlook is stricter than a kind fake (office.recipients.yml, office-js
+// issues 4661 and 5439): getAsync lists at most `cap` recipients per field; setAsync and addAsync
+// take at most 100 a call (NumberOfRecipientsExceeded); setAsync fails with 5010 when a personal
+// contact group (no address) is in the field or among what it is given; a field holds at most
+// `fieldLimit` recipients where the client has a limit.
 
 export interface OfficeErrorLike {
   readonly code: number;
@@ -32,8 +38,25 @@ export function officeError(code: number, name = "GenericError"): OfficeErrorLik
   return { code, name, message: LOCALISED };
 }
 
+/** Recipients one setAsync or addAsync call takes. */
+export const PER_CALL = 100;
+
 export class FakeOutlook {
   userEmail = "dr.amelia.hart@example.org";
+  /** Office.context.platform; null leaves it out (and diagnostics.platform with it). */
+  platform: string | null = "OfficeOnline";
+  /** Office.context.mailbox.diagnostics.hostName; null leaves it out. */
+  hostName: string | null = "OutlookWebApp";
+  /** The highest Mailbox requirement set supported. */
+  mailbox = "1.15";
+  /** Most recipients getAsync lists per field (1,000 on the web). */
+  cap = 1_000;
+  /** Most recipients a field may hold; null: no limit (the web). */
+  fieldLimit: number | null = null;
+  /** Every recipients call that reached Outlook, as `to.setAsync:100`. */
+  recipientCalls: string[] = [];
+  /** Handlers added to the item, by event type. */
+  itemHandlers = new Map<string, (args?: unknown) => void>();
   /** null: the item has no `from` (older clients). */
   from: Entry | null = null;
   recipients: Record<Field, Entry[]> = { to: [], cc: [], bcc: [] };
@@ -64,16 +87,48 @@ export class FakeOutlook {
     });
   }
 
+  /** What Outlook refuses in a setAsync or addAsync call, before any rule a test sets. */
+  private refusal(field: Field, entries: readonly Entry[], replacing: boolean): OfficeErrorLike | null {
+    if (entries.length > PER_CALL) return officeError(9035, "NumberOfRecipientsExceeded");
+    const group = (list: readonly Entry[]) => list.some((entry) => entry.emailAddress.trim() === "");
+    if (replacing && (group(entries) || group(this.recipients[field]))) return officeError(5010);
+    const total = (replacing ? 0 : this.recipients[field].length) + entries.length;
+    if (this.fieldLimit !== null && total > this.fieldLimit) {
+      return officeError(9035, "NumberOfRecipientsExceeded");
+    }
+    return null;
+  }
+
   private recipientsField(field: Field) {
     return {
       getAsync: (callback: Callback<Entry[]>) =>
         this.run(`${field}.getAsync`, [], callback, () =>
-          this.recipients[field].map((entry) => ({ ...entry })),
+          this.recipients[field].slice(0, this.cap).map((entry) => ({ ...entry })),
         ),
-      setAsync: (entries: Entry[], callback: Callback<void>) =>
-        this.run(`${field}.setAsync`, [entries], callback, () => {
-          this.recipients[field] = entries.map((entry) => ({ ...entry }));
-        }),
+      setAsync: (entries: Entry[], callback: Callback<void>) => {
+        this.recipientCalls.push(`${field}.setAsync:${entries.length}`);
+        this.run(
+          `${field}.setAsync`,
+          [entries],
+          callback,
+          () => {
+            this.recipients[field] = entries.map((entry) => ({ ...entry }));
+          },
+          this.refusal(field, entries, true),
+        );
+      },
+      addAsync: (entries: Entry[], callback: Callback<void>) => {
+        this.recipientCalls.push(`${field}.addAsync:${entries.length}`);
+        this.run(
+          `${field}.addAsync`,
+          [entries],
+          callback,
+          () => {
+            this.recipients[field] = [...this.recipients[field], ...entries.map((entry) => ({ ...entry }))];
+          },
+          this.refusal(field, entries, false),
+        );
+      },
     };
   }
 
@@ -88,6 +143,14 @@ export class FakeOutlook {
             },
           }
         : {}),
+      addHandlerAsync: (type: string, handler: (args?: unknown) => void, callback: Callback<void>) =>
+        this.run("addHandlerAsync", [type], callback, () => {
+          this.itemHandlers.set(type, handler);
+        }),
+      removeHandlerAsync: (type: string, callback: Callback<void>) =>
+        this.run("removeHandlerAsync", [type], callback, () => {
+          this.itemHandlers.delete(type);
+        }),
       to: this.recipientsField("to"),
       cc: this.recipientsField("cc"),
       bcc: this.recipientsField("bcc"),
@@ -148,12 +211,25 @@ export class FakeOutlook {
       },
       ActionType: { ShowTaskPane: "showTaskPane" },
     };
+    const highest = this.mailbox;
+    const newer = (version: string, than: string) => {
+      const [a = 0, b = 0] = version.split(".").map(Number);
+      const [c = 0, d = 0] = than.split(".").map(Number);
+      return a > c || (a === c && b > d);
+    };
     return {
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
       ...(this.withEnums ? { MailboxEnums: enums } : {}),
       context: {
+        ...(this.platform !== null
+          ? { platform: this.platform, diagnostics: { host: "Outlook", platform: this.platform } }
+          : {}),
+        requirements: {
+          isSetSupported: (name: string, version = "1.1") => name === "Mailbox" && !newer(version, highest),
+        },
         mailbox: {
           userProfile: { emailAddress: this.userEmail },
+          ...(this.hostName !== null ? { diagnostics: { hostName: this.hostName } } : {}),
           get item() {
             return current();
           },

@@ -1,4 +1,12 @@
-import { officeTheme, onRecipientsChanged, supportsMailbox } from "../../src/office/requirements";
+import {
+  isMac,
+  officePlatform,
+  officeTheme,
+  onInitializationContextChanged,
+  onRecipientsChanged,
+  outlookHostName,
+  supportsMailbox,
+} from "../../src/office/requirements";
 import { OfficeCallError } from "../../src/office/office-call";
 
 const asOffice = (value: object) => value as unknown as typeof Office;
@@ -108,5 +116,62 @@ describe("onRecipientsChanged", () => {
     const stop = await onRecipientsChanged(jest.fn(), asOffice({ context: { mailbox: { item } } }));
     item.closed = true;
     expect(() => stop()).not.toThrow();
+  });
+});
+
+describe("officePlatform, outlookHostName and isMac", () => {
+  it("read what Office says, diagnostics where context.platform is missing, else null", () => {
+    expect(officePlatform(asOffice({ context: { platform: "Mac" } }))).toBe("Mac");
+    expect(officePlatform(asOffice({ context: { diagnostics: { platform: "PC" } } }))).toBe("PC");
+    expect(officePlatform(asOffice({ context: {} }))).toBeNull();
+    expect(officePlatform(undefined)).toBeNull();
+    expect(isMac(asOffice({ context: { platform: "Mac" } }))).toBe(true);
+    expect(isMac(asOffice({ context: { platform: "OfficeOnline" } }))).toBe(false);
+    expect(
+      outlookHostName(asOffice({ context: { mailbox: { diagnostics: { hostName: "Outlook" } } } })),
+    ).toBe("Outlook");
+    const throwing = asOffice({
+      context: {
+        get platform() {
+          throw new Error("not ready");
+        },
+      },
+    });
+    expect(officePlatform(throwing)).toBeNull();
+  });
+});
+
+describe("onInitializationContextChanged", () => {
+  const withMailbox = (version: string, item: object) =>
+    asOffice({
+      EventType: { InitializationContextChanged: "olkInitializationContextChanged" },
+      context: {
+        requirements: { isSetSupported: (_name: string, asked: string) => asked <= version },
+        mailbox: { item },
+      },
+    });
+
+  it("with Mailbox 1.15, calls the listener when Outlook opens the pane again, on the item, until stopped", async () => {
+    const item = itemWithEvents();
+    const listener = jest.fn();
+    const stop = await onInitializationContextChanged(listener, withMailbox("1.15", item));
+    item.fire("olkInitializationContextChanged");
+    expect(listener).toHaveBeenCalledTimes(1);
+    stop();
+    expect(item.removeCalls).toEqual(["olkInitializationContextChanged"]);
+  });
+
+  it("before Mailbox 1.15 registers nothing; a refusal or a throw is a no-op too", async () => {
+    const older = itemWithEvents();
+    const stop = await onInitializationContextChanged(jest.fn(), withMailbox("1.14", older));
+    older.fire("olkInitializationContextChanged");
+    expect(() => stop()).not.toThrow();
+    const refusing = itemWithEvents({ status: "failed", error: { code: 9999 } });
+    await expect(onInitializationContextChanged(jest.fn(), withMailbox("1.15", refusing))).resolves.toEqual(
+      expect.any(Function),
+    );
+    await expect(onInitializationContextChanged(jest.fn(), withMailbox("1.15", {}))).resolves.toEqual(
+      expect.any(Function),
+    );
   });
 });

@@ -5,9 +5,18 @@ interface Entry extends RecipientEntry {
   readonly recipientType?: string;
 }
 
-/** A draft in memory with the whole ComposeItem surface, recording each change made to it. */
+/**
+ * A draft in memory with the whole ComposeItem surface, recording each change made to it. As strict
+ * as Outlook where the fixes depend on it: getRecipients lists at most `cap` per field, and a field
+ * holding a personal contact group (no address) cannot be set (error 5010).
+ */
 export class FakeComposeItem implements ComposeItem {
   fields: Record<Field, Entry[]> = { to: [], cc: [], bcc: [] };
+  cap = 1_000;
+  /** Every addRecipients call, in order. */
+  adds: [Field, RecipientEntry[]][] = [];
+  /** Every change in order, as `set:to` or `add:bcc`. */
+  changes: string[] = [];
   sessionData = new Map<string, string>();
   infoBars = new Map<string, InfoBar>();
   headers = new Map<string, string>();
@@ -31,7 +40,7 @@ export class FakeComposeItem implements ComposeItem {
   }
   async getRecipients(fields: readonly Field[] = ["to", "cc", "bcc"]): Promise<RecipientInput[]> {
     return fields.flatMap((field) =>
-      this.fields[field].map((entry) => ({
+      this.fields[field].slice(0, this.cap).map((entry) => ({
         field,
         emailAddress: entry.emailAddress,
         displayName: entry.displayName,
@@ -39,13 +48,31 @@ export class FakeComposeItem implements ComposeItem {
       })),
     );
   }
+  recipientCap() {
+    return this.cap;
+  }
   async setRecipients(field: Field, recipients: readonly RecipientEntry[]) {
     if (this.refuseSet === field) throw new Error(`${field}.setAsync refused`);
+    if ([...this.fields[field], ...recipients].some((entry) => entry.emailAddress === "")) {
+      throw new Error(`${field}.setAsync refused (5010): the field holds a personal contact group`);
+    }
+    if (this.fields[field].length > this.cap) {
+      throw new Error(`${field}.setAsync would drop the recipients Outlook did not list`);
+    }
     this.sets.push([field, [...recipients]]);
+    this.changes.push(`set:${field}`);
     this.fields[field] = recipients.map((r) => ({
       emailAddress: r.emailAddress,
       displayName: r.displayName,
     }));
+  }
+  async addRecipients(field: Field, recipients: readonly RecipientEntry[]) {
+    this.adds.push([field, [...recipients]]);
+    this.changes.push(`add:${field}`);
+    this.fields[field] = [
+      ...this.fields[field],
+      ...recipients.map((r) => ({ emailAddress: r.emailAddress, displayName: r.displayName })),
+    ];
   }
   async getSessionData(key: string) {
     return this.sessionData.get(key) ?? null;

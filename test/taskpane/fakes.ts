@@ -112,6 +112,23 @@ export class FakeBackend implements TaskPaneBackend {
     this.next = next;
     for (const listener of [...this.listeners]) listener();
   }
+
+  private reopenedListeners = new Set<() => void>();
+
+  onReopened(listener: () => void): () => void {
+    this.reopenedListeners.add(listener);
+    return () => this.reopenedListeners.delete(listener);
+  }
+
+  get reopenedSubscribers(): number {
+    return this.reopenedListeners.size;
+  }
+
+  /** Outlook opens the pane again (from a Smart Alert or the info bar) while it is open. */
+  reopen(next: PaneSnapshot): void {
+    this.next = next;
+    for (const listener of [...this.reopenedListeners]) listener();
+  }
 }
 
 /**

@@ -112,6 +112,26 @@ describe("evaluate", () => {
     }).backend.evaluate();
     expect(snapshot.needsSignIn).toBe(expected);
   });
+
+  test.each([
+    ["cannot sign in at all", false, CLIENT_ID, { needsSignIn: false, signInUnsupported: true }],
+    ["can sign in", true, CLIENT_ID, { needsSignIn: true, signInUnsupported: false }],
+    ["has no app registration", false, "", { needsSignIn: false, signInUnsupported: false }],
+  ] as const)("when this Outlook %s, the pane is told so", async (_, supported, clientId, expected) => {
+    const directory = new TableDirectory();
+    directory.mode = "fail";
+    directory.failure = { kind: "unknown", cause: "no-token" };
+    const item = new FakeComposeItem(SENDER, { to: [named(LEADS)] });
+    const backend = createOfficeBackend({
+      item,
+      loadSettings: async () => settingsWith({}, clientId),
+      directory: () => directory,
+      auth: () => ({ getToken: async () => "", signIn: async () => undefined }),
+      subscribeRecipientsChanged: async () => () => undefined,
+      signInSupported: () => supported,
+    });
+    await expect(backend.evaluate()).resolves.toMatchObject(expected);
+  });
 });
 
 describe("evaluate while the recipients change", () => {
@@ -184,8 +204,9 @@ describe("fixes", () => {
     ]);
     expect(item.fields.to).toEqual([named("a.person@example.org", "A Person")]);
     expect(item.fields.cc).toEqual([]);
-    // Bcc first: if Outlook refused half-way, a list would be in two fields, never in none.
-    expect(item.sets.map(([field]) => field)).toEqual(["bcc", "to", "cc"]);
+    // Bcc first, appended rather than rewritten: if Outlook refused half-way, a list would be in
+    // two fields, never in none.
+    expect(item.changes).toEqual(["add:bcc", "set:to", "set:cc"]);
   });
 
   test("a refused field leaves every recipient in the draft", async () => {
@@ -248,6 +269,57 @@ describe("fixes", () => {
     await expect(backend.applyFix({ kind: "remove-external" })).resolves.toBe("Removed 1 recipient.");
     expect(directory.asked).toHaveLength(1);
     expect(item.addresses("to")).toEqual([]);
+  });
+
+  test("a field with a personal contact group is left as it is, and the sender is told", async () => {
+    const group = { emailAddress: "", displayName: "My ward contacts", recipientType: "other" };
+    const item = new FakeComposeItem(SENDER, {
+      to: [named(ALL_STAFF, "Everyone"), named("a.person@example.org")],
+      cc: [named(LEADS), group],
+    });
+    const { backend } = setUp(item);
+    await expect(backend.applyFix({ kind: "move-to-bcc", addresses: [ALL_STAFF, LEADS] })).resolves.toBe(
+      "Moved 1 recipient to Bcc. Cc was left as it is: Outlook does not let add-ins change a field with a personal contact group, so change it in the message.",
+    );
+    expect(item.changes).toEqual(["add:bcc", "set:to"]);
+    expect(item.addresses("bcc")).toEqual([ALL_STAFF]);
+    expect(item.fields.cc).toEqual([named(LEADS), group]);
+  });
+
+  test("a list also in a field that cannot be changed is left everywhere, not half moved", async () => {
+    const group = { emailAddress: "", displayName: "My ward contacts", recipientType: "other" };
+    const item = new FakeComposeItem(SENDER, { to: [named(ALL_STAFF)], cc: [named(ALL_STAFF), group] });
+    const { backend } = setUp(item);
+    await expect(backend.applyFix({ kind: "remove", addresses: [ALL_STAFF] })).resolves.toBe(
+      "Cc was left as it is: Outlook does not let add-ins change a field with a personal contact group, so change it in the message.",
+    );
+    expect(item.changes).toEqual([]);
+    expect(item.addresses("to")).toEqual([ALL_STAFF]);
+  });
+
+  test("a field at Outlook's getAsync cap is never rewritten, since Outlook did not list it all", async () => {
+    const people = Array.from({ length: 120 }, (_, n) => named(`person${n}@example.org`));
+    const item = new FakeComposeItem(SENDER, { to: [named(ALL_STAFF), ...people], cc: [named(LEADS)] });
+    item.cap = 100;
+    const { backend } = setUp(item);
+    await expect(backend.applyFix({ kind: "remove", addresses: [ALL_STAFF, LEADS] })).resolves.toBe(
+      "Removed 1 recipient. To was left as it is: Outlook did not list all of its recipients, so change it in the message.",
+    );
+    expect(item.changes).toEqual(["set:cc"]);
+    expect(item.fields.to).toHaveLength(121);
+  });
+
+  test("a field of more than 100 recipients below the cap is rewritten whole", async () => {
+    const people = Array.from({ length: 250 }, (_, n) => named(`person${n}@example.org`));
+    const item = new FakeComposeItem(SENDER, {
+      to: [...people.slice(0, 10), named(ALL_STAFF), ...people.slice(10)],
+    });
+    const { backend } = setUp(item);
+    await expect(backend.applyFix({ kind: "move-to-bcc", addresses: [ALL_STAFF] })).resolves.toBe(
+      "Moved 1 recipient to Bcc.",
+    );
+    expect(item.fields.to).toEqual(people);
+    expect(item.addresses("bcc")).toEqual([ALL_STAFF]);
   });
 
   test("a fix for recipients no longer there changes nothing and says so", async () => {
@@ -375,5 +447,35 @@ describe("recipients changed", () => {
     const unsubscribe = backend.onRecipientsChanged(() => undefined);
     await new Promise((resolve) => setImmediate(resolve));
     expect(() => unsubscribe()).not.toThrow();
+  });
+});
+
+describe("opened again while open", () => {
+  test("subscribes through the injected event, and stops it on unsubscribe", async () => {
+    const stop = jest.fn();
+    const listeners: (() => void)[] = [];
+    const backend = createOfficeBackend({
+      item: new FakeComposeItem(SENDER),
+      loadSettings: async () => settingsWith(),
+      directory: () => new TableDirectory(),
+      auth: () => ({ getToken: async () => "", signIn: async () => undefined }),
+      subscribeRecipientsChanged: async () => () => undefined,
+      subscribeReopened: async (listener) => {
+        listeners.push(listener);
+        return stop;
+      },
+    });
+    const heard = jest.fn();
+    const unsubscribe = backend.onReopened?.(heard);
+    await new Promise((resolve) => setImmediate(resolve));
+    listeners[0]?.();
+    expect(heard).toHaveBeenCalledTimes(1);
+    unsubscribe?.();
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  test("without the event (before Mailbox 1.15) nothing is subscribed and nothing breaks", () => {
+    const { backend } = setUp(new FakeComposeItem(SENDER));
+    expect(() => backend.onReopened?.(() => undefined)()).not.toThrow();
   });
 });

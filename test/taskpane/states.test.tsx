@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { act, screen, within } from "@testing-library/react";
+import { decide, parsePolicy } from "../../src/core";
+import type { DirectoryAnswer } from "../../src/core/types";
 import { deferred, decisionFor, down, FakeBackend, list, noToken, SENDER, snapshotOf } from "./fakes";
 import type { PaneSnapshot } from "../../src/taskpane/backend";
 import { renderPane } from "./render";
@@ -107,8 +109,9 @@ test.each([
 ] as const)("with the directory down, the policy's %s is stated in words", async (policyVerdict, words) => {
   const decision = decisionFor({ to: [LEADS] }, { [LEADS]: down }, { directoryUnavailable: policyVerdict });
   renderPane(new FakeBackend(snapshotOf(decision, { directoryUnavailableVerdict: policyVerdict })));
-  expect(await screen.findByText("List sizes could not be checked")).toBeInTheDocument();
-  expect(screen.getByText(words)).toBeInTheDocument();
+  // One quiet line, not a second warning bar.
+  expect(await screen.findByText(words)).toBeInTheDocument();
+  expect(screen.getAllByText(/When list sizes cannot be checked/)).toHaveLength(1);
   expect(verdict()).toHaveTextContent("This message will reach an unknown number of people.");
   expect(
     screen.getByText(/The directory could not be reached \(it is down, busy or too slow\)/),
@@ -195,4 +198,94 @@ test("problems with the admin's settings are there for IT, folded away", async (
   );
   expect(await screen.findByText(/settings could not all be read/)).toBeInTheDocument();
   expect(screen.getByText(problems[0] ?? "")).toBeInTheDocument();
+});
+
+describe("the degraded world", () => {
+  const COLLEAGUE = "sam.patel@example.org";
+  /** The directory is down: Outlook vouches for the people it reports as users. */
+  function degraded(recipients: { address: string; type: string }[]) {
+    const answers = new Map<string, DirectoryAnswer>(
+      recipients.map(({ address }) => [address, { entry: down, source: "graph" }]),
+    );
+    return decide(
+      {
+        sender: SENDER,
+        recipients: recipients.map(({ address, type }) => ({
+          field: "to" as const,
+          emailAddress: address,
+          recipientType: type,
+        })),
+      },
+      parsePolicy({}),
+      answers,
+    );
+  }
+
+  test("a reply to one colleague is quiet: a person, no unknown size, nothing about the directory", async () => {
+    const decision = degraded([{ address: COLLEAGUE, type: "user" }]);
+    expect(decision.recipients[0]).toMatchObject({ kind: "person", source: "outlook" });
+    renderPane(new FakeBackend(snapshotOf(decision)));
+    expect(await screen.findByText("Fine to send")).toBeInTheDocument();
+    expect(verdict()).toHaveTextContent("This message will reach 1 person.");
+    expect(screen.getByText("Person")).toBeInTheDocument();
+    expect(screen.queryByText("Unknown size")).toBeNull();
+    expect(screen.queryByText(/list sizes cannot be checked/i)).toBeNull();
+    expect(screen.queryByText(/unknown number of people/)).toBeNull();
+  });
+
+  test("with a possible list, one quiet line says what the policy does", async () => {
+    const decision = degraded([
+      { address: COLLEAGUE, type: "user" },
+      { address: LEADS, type: "distributionList" },
+    ]);
+    renderPane(new FakeBackend(snapshotOf(decision)));
+    expect(await screen.findAllByText(/When list sizes cannot be checked/)).toHaveLength(1);
+    expect(screen.getAllByText("Unknown size")).toHaveLength(1);
+    expect(screen.getByText("Person")).toBeInTheDocument();
+  });
+
+  test("where this Outlook cannot sign in, the pane says so once and offers no sign-in", async () => {
+    const decision = decisionFor({ to: [LEADS] }, { [LEADS]: noToken });
+    const backend = new FakeBackend(snapshotOf(decision, { needsSignIn: false, signInUnsupported: true }));
+    renderPane(backend);
+    expect(
+      await screen.findAllByText(
+        "This Outlook cannot sign in to check list sizes, so lists are judged by your organisation's policy.",
+      ),
+    ).toHaveLength(1);
+    expect(screen.queryByRole("button", { name: "Sign in" })).toBeNull();
+    // Not IT's set-up to finish: nothing they configure makes this Outlook sign in.
+    expect(screen.queryByText(/has not been set up to read the directory yet/)).toBeNull();
+  });
+
+  test("a sign-in button is never drawn where sign-in cannot work, whatever else the snapshot says", async () => {
+    const decision = decisionFor({ to: [LEADS] }, { [LEADS]: noToken });
+    renderPane(new FakeBackend(snapshotOf(decision, { needsSignIn: true, signInUnsupported: true })));
+    expect(await screen.findByText(/This Outlook cannot sign in/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Sign in" })).toBeNull();
+  });
+});
+
+describe("opened again from a Smart Alert while open", () => {
+  test("the pane stays (what the sender ticked included) and checks again", async () => {
+    const decision = decisionFor({ to: [LEADS] }, { [LEADS]: list(312) });
+    const backend = new FakeBackend(snapshotOf(decision));
+    const { user } = renderPane(backend);
+    const box = await screen.findByRole("checkbox");
+    await user.click(box);
+    expect(backend.reopenedSubscribers).toBe(1);
+    act(() => backend.reopen(snapshotOf(decision)));
+    await act(async () => undefined);
+    expect(backend.evaluations).toBe(2);
+    expect(screen.queryByRole("progressbar", { name: "Checking who this message will reach…" })).toBeNull();
+    expect(screen.getByRole("checkbox")).toBeChecked();
+  });
+
+  test("stops listening when the pane goes", async () => {
+    const backend = new FakeBackend(snapshotOf(decisionFor({ to: [LEADS] })));
+    const { unmount } = renderPane(backend);
+    await screen.findByRole("heading", { level: 1 });
+    unmount();
+    expect(backend.reopenedSubscribers).toBe(0);
+  });
 });
