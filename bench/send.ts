@@ -2,6 +2,7 @@ import type { Environment } from "../src/app/services";
 import type { Handlers } from "../src/events/handlers";
 import type { SendCompletion } from "../src/events/outcome";
 import { DEMO_TOKEN, startFakeGraph, type FakeGraph, type RecordedRequest } from "../src/fake-graph";
+import type { KeyValueStore } from "../src/storage/port";
 import { shipped } from "./shipped";
 import { BenchDraft } from "./draft";
 import { benchDirectoryData, LATENCY_MS, message, POLICY_INPUT, recipientsLabel } from "./fixtures";
@@ -22,12 +23,19 @@ const hostFetch: typeof fetch = async (input, init) => {
   return fetch(input, init);
 };
 
-/** Handlers over a fresh store (no list sizes kept) holding the settings a compose event saved. */
-async function freshHandlers(graph: FakeGraph, draft: BenchDraft): Promise<Handlers> {
+/**
+ * Handlers started cold, as classic Outlook starts them for each event, over a store holding the
+ * settings a compose event saved: a fresh one (no list sizes kept, no outage remembered) unless given.
+ */
+export async function freshHandlers(
+  graph: FakeGraph,
+  draft: BenchDraft,
+  store?: KeyValueStore,
+): Promise<Handlers> {
   const { createHandlers, createMemoryStore, directoryFor, settingsLoader, staticTokenProvider } = shipped();
   const environment: Environment = {
     baseUrl: BASE_URL,
-    store: createMemoryStore(),
+    store: store ?? createMemoryStore(),
     tokenProviderFor: () => staticTokenProvider(DEMO_TOKEN),
     graphRoot: graph.url,
     fetch: hostFetch,
@@ -37,12 +45,14 @@ async function freshHandlers(graph: FakeGraph, draft: BenchDraft): Promise<Handl
   return createHandlers({
     item: () => draft,
     loadSettings,
-    directory: (settings) => directoryFor(environment, settings),
+    directory: (settings, moment) => directoryFor(environment, settings, moment),
     supportsMailbox: () => true,
   });
 }
 
-async function timeSend(handlers: Handlers): Promise<{ ms: number; options: SendCompletion | undefined }> {
+export async function timeSend(
+  handlers: Handlers,
+): Promise<{ ms: number; options: SendCompletion | undefined }> {
   let completedAt = 0;
   let options: SendCompletion | undefined;
   let done: () => void = () => undefined;
@@ -58,6 +68,13 @@ async function timeSend(handlers: Handlers): Promise<{ ms: number; options: Send
   await completed;
   await running;
   return { ms: completedAt - started, options };
+}
+
+/** What Outlook was told to do with the message. */
+export function outcomeOf(options: SendCompletion | undefined): string {
+  if (!options) return "completed without options";
+  if (options.allowEvent) return "allowed";
+  return options.sendModeOverride ? "warning alert with Send anyway" : "blocking alert";
 }
 
 async function benchCase(graph: FakeGraph, count: number, precomputed: boolean): Promise<Row> {
@@ -77,13 +94,7 @@ async function benchCase(graph: FakeGraph, count: number, precomputed: boolean):
     requests = [...graph.requests];
     options = sent.options;
   }
-  const outcome = !options
-    ? "completed without options"
-    : options.allowEvent
-      ? "allowed"
-      : options.sendModeOverride
-        ? "warning alert with Send anyway"
-        : "blocking alert";
+  const outcome = outcomeOf(options);
   const target = precomputed ? "target <= 10 ms" : `target <= ${LATENCY_MS + 30} ms (one round trip + 30 ms)`;
   return {
     what: `send decision, ${recipientsLabel(count)}, ${precomputed ? "precomputed in compose" : "cold, nothing cached"}`,

@@ -36,6 +36,13 @@ export const PROBE_EVERY_MS = 30_000;
  */
 export const STORE_WRITE_GRACE_MS = 250;
 
+/**
+ * A timeout says Graph is down only when Graph had this long to answer. A check that reaches the
+ * directory with its deadline nearly spent (the host files were slow, say) times out whatever Graph
+ * is doing, and remembering that would turn two minutes of sends to lists into warnings for nothing.
+ */
+export const FAIR_CHANCE_MS = 500;
+
 // setTimeout fires at once for a delay beyond 2^31 - 1 ms.
 const LONGEST_TIMER_MS = 2_147_483_647;
 
@@ -61,11 +68,18 @@ function isFailure(cause: UnknownCause): boolean {
   return DIRECTORY_FAILURES.includes(cause);
 }
 
-/** The most informative directory failure among the answers, or null when there is none. */
-export function outageCause(answers: ReadonlyMap<string, DirectoryAnswer>): UnknownCause | null {
+/**
+ * The most informative directory failure among the answers, or null when there is none. A timeout
+ * counts only when `timeoutsCount`: see FAIR_CHANCE_MS.
+ */
+export function outageCause(
+  answers: ReadonlyMap<string, DirectoryAnswer>,
+  timeoutsCount = true,
+): UnknownCause | null {
   let best: UnknownCause | null = null;
   for (const { entry } of answers.values()) {
     if (entry.kind !== "unknown" || !isFailure(entry.cause)) continue;
+    if (entry.cause === "timeout" && !timeoutsCount) continue;
     if (best === null || CAUSE_RANK.indexOf(entry.cause) < CAUSE_RANK.indexOf(best)) best = entry.cause;
   }
   return best;
@@ -168,7 +182,7 @@ export function createBreakerDirectory(
         if (!probeDue) return answersFor(addresses, open.cause);
         // Written before asking, so that the checks that follow while this probe waits on Graph
         // answer at once instead of probing too.
-        if (options.moment === "never") await write({ ...open, probeAt: started });
+        if (options.moment === "compose") await write({ ...open, probeAt: started });
       }
 
       let answers: Map<string, DirectoryAnswer>;
@@ -179,7 +193,7 @@ export function createBreakerDirectory(
         answers = answersFor(addresses, "unavailable");
       }
 
-      const cause = outageCause(answers);
+      const cause = outageCause(answers, deadlineAt - started >= FAIR_CHANCE_MS);
       if (cause !== null) {
         await write({ v: 1, until: now() + openMs, cause, probeAt: started });
       } else if (graphAnswered(answers) && text !== null) {

@@ -2,6 +2,7 @@ import type { DirectoryAnswer, DirectoryEntry, UnknownCause } from "../../src/co
 import {
   breakerKey,
   createBreakerDirectory,
+  FAIR_CHANCE_MS,
   OUTAGE_OPEN_MS,
   PROBE_EVERY_MS,
   STORE_WRITE_GRACE_MS,
@@ -295,6 +296,22 @@ describe("directory circuit breaker", () => {
       expect(later.get("z@x.org")?.entry).toEqual(unknown(cause));
     }
     expect(inner.state.asked).toHaveLength(cases.length);
+  });
+
+  it("does not take a timeout for an outage when Graph had too little time to answer", async () => {
+    const inner = fakeInner(unknown("timeout"));
+    const store = createMemoryStore();
+    const at = breakers(inner.directory, store);
+    await at.send.resolve(["a@x.org"], { deadlineAt: clock + FAIR_CHANCE_MS - 1, mailbox: AMY });
+    expect(await stored(store)).toBeNull();
+    // Nor does it hide another failure in the same answers.
+    inner.state.byAddress["b@x.org"] = unknown("unavailable");
+    await at.send.resolve(["a@x.org", "b@x.org"], { deadlineAt: clock + 10, mailbox: AMY });
+    expect(await stored(store)).toMatchObject({ cause: "unavailable" });
+    await store.remove(breakerKey(AMY));
+    await at.send.resolve(["a@x.org"], { deadlineAt: clock + FAIR_CHANCE_MS, mailbox: AMY });
+    expect(await stored(store)).toMatchObject({ cause: "timeout" });
+    expect(inner.state.asked).toHaveLength(3);
   });
 
   it("does not open on a list that has no count or an address Graph does not know", async () => {
