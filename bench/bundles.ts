@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { bundleContents, type Contents } from "./bundle-contents";
+import { BENCH_CLIENT_ID, BENCH_TENANT, bundleContents, type Contents } from "./bundle-contents";
 import type { Row } from "./table";
 
 // Bundle sizes from the real production build (scripts/build.js), and what takes the space in them.
@@ -25,7 +25,17 @@ async function realBuild(outDir: string): Promise<void> {
   const log = console.log;
   console.log = (...args: unknown[]) => void printed.push(args.join(" "));
   try {
-    const code = await build.main(["--base-url", BASE_URL, "--out", outDir, "--no-playground"]);
+    const code = await build.main([
+      "--base-url",
+      BASE_URL,
+      "--client-id",
+      BENCH_CLIENT_ID,
+      "--tenant-id",
+      BENCH_TENANT,
+      "--out",
+      outDir,
+      "--no-playground",
+    ]);
     if (code !== 0) throw new Error(`build exited ${code}:\n${printed.join("\n")}`);
   } finally {
     console.log = log;
