@@ -2,6 +2,14 @@ import { createRoot } from "react-dom/client";
 import { graphFaultsFor } from "./host/faults";
 import { parseManifest } from "./host/manifest";
 import { PlaygroundHost } from "./host/playground-host";
+import type { RuntimeWorker } from "./host/javascript-only-runtime";
+import {
+  DEFAULT_MAILBOX_VERSION,
+  isPlatformChoice,
+  MAILBOX_VERSIONS,
+  type PlatformChoice,
+} from "./host/platform";
+import type { PolicySummary } from "./host/policy-summary";
 import { BRIDGE_GLOBAL } from "./host/protocol";
 import type { ListedAddress } from "./host/directory-listing";
 import type { Person } from "./host/mail";
@@ -9,13 +17,33 @@ import { Playground } from "./app/Playground";
 import { text } from "./app/strings";
 
 // playground.js: reads the built manifest and the server's env.json, makes the stand-in Outlook,
-// offers it to the add-in's frames, and draws it.
+// offers it to the add-in's frames, and draws it. The page's address may choose the Outlook played
+// at first (?platform=web|mac|classic&mailbox=1.13&naa=no); the fault switches always start off.
 
 interface ServerEnvironment {
   readonly graphUrl: string;
   readonly domains: readonly string[];
   readonly user: Person;
   readonly directory: readonly ListedAddress[];
+  readonly policy?: PolicySummary | null;
+}
+
+function choicesFromAddress(search: string): {
+  platform: PlatformChoice;
+  mailboxVersion: string;
+  nestedAppAuth: boolean;
+} {
+  const params = new URLSearchParams(search);
+  const platform = params.get("platform");
+  const mailbox = params.get("mailbox");
+  return {
+    platform: isPlatformChoice(platform) ? platform : "web",
+    mailboxVersion:
+      mailbox && (MAILBOX_VERSIONS as readonly string[]).includes(mailbox)
+        ? mailbox
+        : DEFAULT_MAILBOX_VERSION,
+    nestedAppAuth: params.get("naa") !== "no",
+  };
 }
 
 async function fetchText(path: string): Promise<string> {
@@ -32,7 +60,14 @@ async function start(root: HTMLElement): Promise<void> {
     domains: env.domains,
     directory: env.directory,
     manifest: parseManifest(manifestXml),
-    mailboxVersion: "1.15",
+    ...choicesFromAddress(window.location.search),
+    policy: env.policy ?? null,
+    javascriptOnlyRuntime: {
+      // frame.js, run as a worker, is classic Outlook's JavaScript-only runtime.
+      startWorker: () => new Worker("frame.js") as unknown as RuntimeWorker,
+      eventsUrl: new URL("../events.js", window.location.href).href,
+    },
+    reportError: (message) => console.error(`Reach Guard playground: ${message}`),
     applyFaults: async (faults) => {
       const response = await fetch(`${env.graphUrl}/_fake/faults`, {
         method: "PUT",
@@ -43,6 +78,7 @@ async function start(root: HTMLElement): Promise<void> {
         throw new Error(`the local Graph server refused the faults (HTTP ${response.status})`);
     },
   });
+  await host.resetFaults();
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = host;
   createRoot(root).render(<Playground host={host} />);
 }

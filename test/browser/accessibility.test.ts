@@ -41,6 +41,15 @@ test("the mailbox view", async () => {
   expect(await seriousViolations(session.page)).toEqual([]);
 });
 
+test("the switches for the Outlook played, with its list open, and the policy in force", async () => {
+  await session.page.getByRole("region", { name: "Policy in force" }).waitFor();
+  await session.page.getByRole("combobox", { name: "Outlook played" }).click();
+  await session.page.getByRole("option", { name: /^Outlook on Mac/ }).waitFor();
+  expect(await seriousViolations(session.page)).toEqual([]);
+  await session.page.keyboard.press("Escape");
+  await session.page.getByRole("option", { name: /^Outlook on Mac/ }).waitFor({ state: "detached" });
+});
+
 test("the compose form with its info bar", async () => {
   await outlook.openMessage("Test email - please ignore");
   await outlook.compose("Reply all");

@@ -18,8 +18,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** The playground server on a free port and a fresh Chromium profile showing its page. */
-export async function openPlayground(): Promise<Session> {
+/**
+ * The playground server on a free port and a fresh Chromium profile showing its page; `query`
+ * chooses the Outlook played at first (e.g. "platform=mac", "platform=classic&naa=no").
+ */
+export async function openPlayground(query = ""): Promise<Session> {
   const playground = await startPlayground({ distDir: BUILD_DIR, port: builtPort() });
   const profile = mkdtempSync(join(tmpdir(), "pw-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -40,13 +43,19 @@ export async function openPlayground(): Promise<Session> {
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  // Classic Outlook's JavaScript-only runtime is a worker: what it throws counts too.
+  page.on("worker", (worker) =>
+    worker.on("console", (message) => {
+      if (message.type() === "error") errors.push(`worker: ${message.text()}`);
+    }),
+  );
   page.on("console", (message) => {
     // A failed request is reported by the browser itself: the fault switches cause them on purpose.
     if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
       errors.push(message.text());
     }
   });
-  await page.goto(playground.url);
+  await page.goto(query ? `${playground.url}?${query}` : playground.url);
   return {
     playground,
     context,
@@ -58,6 +67,15 @@ export async function openPlayground(): Promise<Session> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The page loaded afresh as Outlook `query`, with the add-in's storage emptied (localStorage here;
+ * OfficeRuntime.storage lives in the page and goes with it), as on a machine the add-in never ran on.
+ */
+export async function reopen(session: Session, query = ""): Promise<void> {
+  await session.page.evaluate(() => window.localStorage.clear());
+  await session.page.goto(query ? `${session.playground.url}?${query}` : session.playground.url);
 }
 
 /** Waits until no CSS animation runs (a dialog fading in would fail a contrast check half-way). */

@@ -60,6 +60,11 @@ export class OutlookPage {
     return this.page.frameLocator('iframe[title="Reach Guard task pane"]');
   }
 
+  /** The compose window's own button for the task pane (not the info bar's). */
+  async openTaskPane(label = "Review recipients"): Promise<void> {
+    await this.page.getByRole("form").getByRole("button", { name: label, exact: true }).first().click();
+  }
+
   async send(): Promise<void> {
     await this.page.getByRole("button", { name: "Send", exact: true }).click();
   }

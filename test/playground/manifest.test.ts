@@ -15,6 +15,7 @@ test("reads each launch event's function, the send mode and the compose button",
   expect(facts.launchEvents).toEqual({
     OnMessageCompose: { functionName: "onMessageComposeHandler", sendMode: null },
     OnMessageRecipientsChanged: { functionName: "onMessageRecipientsChangedHandler", sendMode: null },
+    OnMessageFromChanged: { functionName: "onMessageFromChangedHandler", sendMode: null },
     OnMessageSend: { functionName: "onMessageSendHandler", sendMode: "SoftBlock" },
   });
   expect(facts.taskPaneButton).toEqual({ id: "msgComposeOpenPaneButton", label: "Review recipients" });

@@ -65,6 +65,30 @@ test("env.json names the signed-in user, the address book and the Graph server",
   expect(env.directory).toContainEqual(
     expect.objectContaining({ address: "ana.silva@partner-university.example", type: "guest" }),
   );
+  expect(env.directory).toContainEqual(
+    expect.objectContaining({ address: "project-phoenix@example.org", type: "m365" }),
+  );
+});
+
+test("env.json shows the policy in force: the build's policy.json, with its figures", async () => {
+  const env = (await (await get("/playground/env.json")).json()) as { policy: unknown };
+  expect(env.policy).toEqual({
+    source: "policy.json (from the build)",
+    warnAt: 50,
+    blockAt: 5000,
+    blockedAddresses: [],
+    unknownList: "warn",
+    directoryUnavailable: "warn",
+    sendTimeoutMs: expect.any(Number),
+  });
+});
+
+test("the browser's favicon request is answered with the add-in's icon, not a 404", async () => {
+  mkdirSync(join(dist, "assets"), { recursive: true });
+  writeFileSync(join(dist, "assets", "icon-32.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  const response = await get("/favicon.ico");
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("image/png");
 });
 
 test("nothing outside the built folder is served, however the path is spelt", async () => {
@@ -96,6 +120,10 @@ test("a policy file given at start replaces the built one", async () => {
   const strict = await startPlayground({ distDir: dist, port: 0, policyPath: file });
   try {
     expect(await (await fetch(`${strict.origin}/policy.json`)).json()).toEqual({ warnAt: 10, blockAt: 20 });
+    const env = (await (await fetch(`${strict.origin}/playground/env.json`)).json()) as {
+      policy: { source: string; warnAt: number; blockAt: number };
+    };
+    expect(env.policy).toMatchObject({ source: "strict-policy.json", warnAt: 10, blockAt: 20 });
   } finally {
     await strict.close();
   }

@@ -1,5 +1,7 @@
 import { Dropdown, Field, Option, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlaygroundFaults } from "../host/faults";
+import { isPlatformChoice, MAILBOX_VERSIONS, PLATFORM_CHOICES } from "../host/platform";
+import { PolicyPanel } from "./PolicyPanel";
 import { text } from "./strings";
 import { useHost, usePlaygroundState } from "./usePlayground";
 
@@ -24,6 +26,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
+  outlook: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 const FAULTS: readonly (keyof PlaygroundFaults)[] = ["slow", "throttled", "down", "noToken"];
@@ -49,19 +52,42 @@ export function Header() {
           />
         ))}
       </fieldset>
-      <Field label={text.outlookVersion}>
-        <Dropdown
-          value={text.versions[state.mailboxVersion] ?? state.mailboxVersion}
-          selectedOptions={[state.mailboxVersion]}
-          onOptionSelect={(_, data) => data.optionValue && host.setMailboxVersion(data.optionValue)}
-        >
-          {Object.entries(text.versions).map(([version, label]) => (
-            <Option key={version} value={version}>
-              {label}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <div className={styles.outlook}>
+        <Field label={text.platformLabel}>
+          <Dropdown
+            value={text.platforms[state.platform] ?? state.platform}
+            selectedOptions={[state.platform]}
+            onOptionSelect={(_, data) =>
+              isPlatformChoice(data.optionValue) && host.setPlatform(data.optionValue)
+            }
+          >
+            {PLATFORM_CHOICES.map((platform) => (
+              <Option key={platform} value={platform}>
+                {text.platforms[platform] ?? platform}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={text.outlookVersion}>
+          <Dropdown
+            value={text.versions[state.mailboxVersion] ?? state.mailboxVersion}
+            selectedOptions={[state.mailboxVersion]}
+            onOptionSelect={(_, data) => data.optionValue && host.setMailboxVersion(data.optionValue)}
+          >
+            {[...MAILBOX_VERSIONS].reverse().map((version) => (
+              <Option key={version} value={version}>
+                {text.versions[version] ?? `Mailbox ${version}`}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Switch
+          label={text.nestedAppAuth}
+          checked={state.nestedAppAuth}
+          onChange={(_, data) => host.setNestedAppAuth(data.checked)}
+        />
+      </div>
+      <PolicyPanel />
     </header>
   );
 }

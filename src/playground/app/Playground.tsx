@@ -7,7 +7,7 @@ import { ReadingPane } from "./ReadingPane";
 import { SmartAlertDialog } from "./SmartAlertDialog";
 import { text } from "./strings";
 import { TaskPaneFrame } from "./TaskPaneFrame";
-import { HostContext, usePlaygroundState } from "./usePlayground";
+import { HostContext, useHost, usePlaygroundState } from "./usePlayground";
 
 const useStyles = makeStyles({
   shell: { display: "flex", flexDirection: "column", height: "100vh", color: tokens.colorNeutralForeground1 },
@@ -24,6 +24,7 @@ const useStyles = makeStyles({
 });
 
 function Layout() {
+  const host = useHost();
   const state = usePlaygroundState();
   const styles = useStyles();
   return (
@@ -47,14 +48,19 @@ function Layout() {
         <main className={styles.main}>{state.draft ? <Compose draft={state.draft} /> : <ReadingPane />}</main>
         {state.draft && state.taskPane.open && <TaskPaneFrame generation={state.taskPane.generation} />}
       </div>
-      {/* The add-in's event runtime: Outlook on the web loads commands.html in a hidden frame. */}
-      <iframe
-        className={styles.hidden}
-        title="Reach Guard event runtime"
-        src="commands.html"
-        aria-hidden="true"
-        tabIndex={-1}
-      />
+      {/* The add-in's event runtime: Outlook on the web and on Mac load commands.html in a hidden
+          frame, loaded again when the platform changes; classic Outlook on Windows runs events.js
+          in its JavaScript-only runtime instead (a worker per event, started by the host). */}
+      {host.eventRuntimeKind === "frame" && (
+        <iframe
+          key={state.runtimeGeneration}
+          className={styles.hidden}
+          title="Reach Guard event runtime"
+          src="commands.html"
+          aria-hidden="true"
+          tabIndex={-1}
+        />
+      )}
       {state.alert && <SmartAlertDialog alert={state.alert} addinName={"Reach Guard"} />}
     </div>
   );
@@ -68,6 +74,11 @@ export function Playground({ host }: { host: PlaygroundHost }) {
           {host.environment.directory.map((entry) => (
             <option key={entry.address} value={entry.address}>
               {entry.displayName}
+            </option>
+          ))}
+          {host.contactGroups.map((name) => (
+            <option key={name} value={name}>
+              {text.contactGroupHint}
             </option>
           ))}
         </datalist>

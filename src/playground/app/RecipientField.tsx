@@ -56,7 +56,11 @@ export function RecipientField({
   const commit = (value: string) => {
     for (const part of value.split(/[;,]/)) {
       const parsed = parseTyped(part);
-      if (parsed) host.currentDraft?.addRecipient(field, parsed.address, parsed.displayName);
+      if (!parsed) continue;
+      // A personal contact group is chosen by its name; Outlook adds it without an address.
+      const group = host.contactGroups.find((name) => name.toLowerCase() === parsed.address.toLowerCase());
+      if (group) host.currentDraft?.addContactGroup(field, group);
+      else host.currentDraft?.addRecipient(field, parsed.address, parsed.displayName);
     }
     setTyped("");
   };
@@ -70,14 +74,14 @@ export function RecipientField({
           <li
             key={`${recipient.emailAddress}-${index}`}
             className={styles.pill}
-            title={recipient.emailAddress}
+            title={recipient.emailAddress || text.contactGroupHint}
           >
             {recipient.displayName || recipient.emailAddress}
             <Button
               size="small"
               appearance="transparent"
               disabled={disabled}
-              aria-label={text.removeRecipient(recipient.emailAddress)}
+              aria-label={text.removeRecipient(recipient.emailAddress || recipient.displayName)}
               onClick={() => host.currentDraft?.removeRecipientAt(field, index)}
             >
               ×

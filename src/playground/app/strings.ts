@@ -2,7 +2,7 @@
 export const text = {
   title: "Reach Guard playground",
   intro:
-    "A stand-in for Outlook on the web. The add-in's real event handlers and task pane run here against a local Microsoft Graph–compatible server with a demo directory; nothing leaves this machine.",
+    "A stand-in for Outlook. The add-in's real event handlers and task pane run here against a local Microsoft Graph–compatible server with a demo directory; nothing leaves this machine.",
   faultsHeading: "Break Microsoft Graph",
   faults: {
     slow: "Slow (2 s per Graph request)",
@@ -12,9 +12,28 @@ export const text = {
   },
   outlookVersion: "Outlook supports",
   versions: {
+    "1.16": "Mailbox 1.16 (1,000 recipients a field in classic Outlook)",
     "1.15": "Mailbox 1.15 (current Outlook)",
+    "1.14": "Mailbox 1.14 (no formatted alert text)",
     "1.13": "Mailbox 1.13 (older: no Send anyway, no Take action)",
+    "1.12": "Mailbox 1.12 (first with Smart Alerts: no Send anyway, no Take action)",
   } as Record<string, string>,
+  platformLabel: "Outlook played",
+  platforms: {
+    web: "Outlook on the web (and new Outlook)",
+    mac: "Outlook on Mac (session data not shared with the task pane)",
+    classic: "Classic Outlook on Windows (JavaScript-only event runtime)",
+  } as Record<string, string>,
+  nestedAppAuth: "Nested app authentication (NestedAppAuth 1.1)",
+  policySource: (source: string) => `From ${source}`,
+  policyThresholds: (warnAt: string, blockAt: string) => `Warn from ${warnAt} people, block from ${blockAt}`,
+  policyBlocked: (addresses: string) => `Always blocked: ${addresses}`,
+  policyNoneBlocked: "No address is always blocked",
+  policyUnavailable: (verdict: string, unknownList: string) =>
+    `Directory unavailable: ${verdict}; list of unknown size: ${unknownList}`,
+  policySendTimeout: (ms: string) => `Send check gives up on Graph after ${ms} ms`,
+  policyMissing: "The policy could not be read; the add-in uses its defaults.",
+  contactGroupHint: "personal contact group",
   folders: "Folders",
   inbox: "Inbox",
   sent: "Sent items",

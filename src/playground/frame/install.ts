@@ -32,6 +32,23 @@ function putContext(scope: Window, office: OfficeGlobal, context: unknown): void
   factory.setContext(context);
 }
 
+/** Nested app authentication: MSAL talks to Outlook through this object (JSON strings both ways). */
+export function nestedAppAuthBridge(naa: HostBridge["naa"]) {
+  const listeners = new Set<(response: string) => void>();
+  return {
+    addEventListener: (name: string, listener: (response: string) => void) => {
+      if (name === "message") listeners.add(listener);
+    },
+    removeEventListener: (name: string, listener: (response: string) => void) => {
+      if (name === "message") listeners.delete(listener);
+    },
+    postMessage: (message: string) =>
+      naa(String(message), (response) => {
+        for (const listener of [...listeners]) listener(response);
+      }),
+  };
+}
+
 export function installPlaygroundOffice(scope: Window & typeof globalThis, kind: FrameKind): void {
   const bridge = (scope.parent as unknown as Record<string, HostBridge | undefined>)[BRIDGE_GLOBAL];
   const office = (scope as unknown as { Office?: OfficeGlobal }).Office;
@@ -42,13 +59,13 @@ export function installPlaygroundOffice(scope: Window & typeof globalThis, kind:
   // office.js sends a framed page that no Office host introduced to about:blank, unless the page
   // opts out; it reads this once its second script has loaded, after this one has run.
   (scope as unknown as Record<string, unknown>).OsfOptOut = true;
-  const { context, stopAll } = createOfficeContext(bridge);
+  const { context, stopAll, facts } = createOfficeContext(bridge, kind);
   const originalReady = office.onReady.bind(office);
   const ready = originalReady().then(() => {
     putContext(scope, office, context);
     office.MailboxEnums = MAILBOX_ENUMS;
     office.EventType = { ...(office.EventType ?? {}), RecipientsChanged: "olkRecipientsChanged" };
-    return { host: "Outlook", platform: "OfficeOnline" };
+    return { host: "Outlook", platform: facts.platform };
   });
   office.onReady = (callback) =>
     ready.then((info) => {
@@ -57,20 +74,11 @@ export function installPlaygroundOffice(scope: Window & typeof globalThis, kind:
     });
   office.actions = { associate: (name, handler) => bridge.associate(name, handler) };
 
-  // Nested app authentication: MSAL talks to Outlook through this object (JSON strings both ways).
-  const listeners = new Set<(response: string) => void>();
-  (scope as unknown as Record<string, unknown>).nestedAppAuthBridge = {
-    addEventListener: (name: string, listener: (response: string) => void) => {
-      if (name === "message") listeners.add(listener);
-    },
-    removeEventListener: (name: string, listener: (response: string) => void) => {
-      if (name === "message") listeners.delete(listener);
-    },
-    postMessage: (message: string) =>
-      bridge.naa(String(message), (response) => {
-        for (const listener of [...listeners]) listener(response);
-      }),
-  };
+  // An Outlook without NestedAppAuth 1.1 offers no bridge at all.
+  if (facts.nestedAppAuth)
+    (scope as unknown as Record<string, unknown>).nestedAppAuthBridge = nestedAppAuthBridge(
+      bridge.naa.bind(bridge),
+    );
 
   scope.addEventListener("pagehide", stopAll);
   scope.addEventListener("load", () => void ready.then(() => bridge.frameLoaded(kind)));

@@ -1,4 +1,5 @@
-import type { Field, HostAnswer, HostBridge, ItemOperation } from "../host/protocol";
+import { compareVersions } from "../host/platform";
+import type { Field, FrameKind, HostAnswer, HostBridge, ItemOperation } from "../host/protocol";
 
 // The Office.js surface of a compose item, built inside the add-in's own frame on top of the page's
 // HostBridge. Same shapes as Office.js: `*Async(args..., [options], [callback])`, callbacks called
@@ -25,19 +26,23 @@ function asyncResult(answer: HostAnswer, asyncContext: unknown) {
     : { status: "failed", value: undefined, error: { ...answer.error }, asyncContext };
 }
 
-export function createItemSurface(bridge: HostBridge) {
+export function createItemSurface(bridge: HostBridge, frame: FrameKind = "taskpane") {
   /** Runs `operation` and answers the caller's callback; values are copied into this frame. */
   const call = (operation: ItemOperation, rest: readonly unknown[]) => {
     const { callback, asyncContext } = splitArgs(rest);
-    bridge.item(operation, (answer) => {
-      const local: HostAnswer = answer.ok
-        ? {
-            ok: true,
-            value: answer.value === undefined ? undefined : JSON.parse(JSON.stringify(answer.value)),
-          }
-        : answer;
-      setTimeout(() => callback?.(asyncResult(local, asyncContext)), 0);
-    });
+    bridge.item(
+      operation,
+      (answer) => {
+        const local: HostAnswer = answer.ok
+          ? {
+              ok: true,
+              value: answer.value === undefined ? undefined : JSON.parse(JSON.stringify(answer.value)),
+            }
+          : answer;
+        setTimeout(() => callback?.(asyncResult(local, asyncContext)), 0);
+      },
+      frame,
+    );
   };
 
   const recipients = (field: Field) => ({
@@ -117,22 +122,24 @@ export function createItemSurface(bridge: HostBridge) {
   return { item, stopAll };
 }
 
-/** Office.context for a compose window in Outlook on the web, as far as Reach Guard can see it. */
-export function createOfficeContext(bridge: HostBridge) {
-  const { item, stopAll } = createItemSurface(bridge);
+/** Office.context for a compose window in the Outlook being played, as far as Reach Guard can see it. */
+export function createOfficeContext(bridge: HostBridge, frame: FrameKind = "taskpane") {
+  const { item, stopAll } = createItemSurface(bridge, frame);
   const profile = bridge.userProfile();
+  const facts = bridge.frameFacts();
   const context = {
     host: "Outlook",
-    platform: "OfficeOnline",
+    platform: facts.platform,
     displayLanguage: "en-GB",
     contentLanguage: "en-GB",
     officeTheme: { ...bridge.officeTheme() },
-    diagnostics: { host: "Outlook", platform: "OfficeOnline", version: "16.0" },
+    diagnostics: { host: "Outlook", platform: facts.platform, version: "16.0" },
     requirements: {
       isSetSupported: (name: string, version?: string) => {
         const set = String(name).toLowerCase();
-        if (set === "nestedappauth") return String(version ?? "1.1") <= "1.1";
-        return set === "mailbox" && bridge.supportsMailbox(String(version ?? "1.1"));
+        const wanted = String(version ?? "1.1");
+        if (set === "nestedappauth") return facts.nestedAppAuth && compareVersions(wanted, "1.1") <= 0;
+        return set === "mailbox" && bridge.supportsMailbox(wanted);
       },
     },
     mailbox: {
@@ -140,10 +147,14 @@ export function createOfficeContext(bridge: HostBridge) {
         return bridge.hasItem() ? item : null;
       },
       userProfile: { ...profile, accountType: "enterprise" },
-      diagnostics: { hostName: "OutlookWebApp", hostVersion: "16.0", OWAView: "ThreeColumns" },
+      diagnostics: {
+        hostName: facts.hostName,
+        hostVersion: "16.0",
+        ...(facts.platform === "OfficeOnline" ? { OWAView: "ThreeColumns" } : {}),
+      },
     },
   };
-  return { context, stopAll };
+  return { context, stopAll, facts };
 }
 
 /** The Office.MailboxEnums values Reach Guard uses, as Office.js defines them. */

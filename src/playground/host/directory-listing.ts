@@ -1,13 +1,25 @@
 import type { RecipientDetails } from "./protocol";
 
-// What Outlook's address book shows for an address: a display name and a recipient type. The
-// type is only a hint, and an unreliable one, as in Outlook: dynamic lists come back as `other`.
+// What Outlook's address book shows for an address: a display name and a recipient type
+// (Office.MailboxEnums.RecipientType). People in the directory are `user`, guests and addresses in
+// other organisations `externalUser`, distribution lists `distributionList`. The type is a hint, and
+// an unreliable one for lists, as in Outlook: dynamic lists and Microsoft 365 groups come back as
+// `other`, and so does an address typed in the organisation's own domain that the address book does
+// not know (an unresolved entry). Personal contact groups (no address) are `other` too (see Draft).
 
 export interface ListedAddress {
   readonly address: string;
   readonly displayName: string;
-  readonly type: "user" | "guest" | "list" | "dynamic";
+  readonly type: "user" | "guest" | "list" | "dynamic" | "m365";
 }
+
+const RECIPIENT_TYPES: Readonly<Record<ListedAddress["type"], RecipientDetails["recipientType"]>> = {
+  user: "user",
+  guest: "externalUser",
+  list: "distributionList",
+  dynamic: "other",
+  m365: "other",
+};
 
 export function describerFor(
   listing: readonly ListedAddress[],
@@ -16,17 +28,7 @@ export function describerFor(
   const byAddress = new Map(listing.map((entry) => [entry.address.toLowerCase(), entry]));
   return (address) => {
     const entry = byAddress.get(address.trim().toLowerCase());
-    if (entry) {
-      const recipientType =
-        entry.type === "list"
-          ? "distributionList"
-          : entry.type === "guest"
-            ? "externalUser"
-            : entry.type === "dynamic"
-              ? "other"
-              : "user";
-      return { displayName: entry.displayName, recipientType };
-    }
+    if (entry) return { displayName: entry.displayName, recipientType: RECIPIENT_TYPES[entry.type] };
     const domain = address.split("@")[1]?.toLowerCase() ?? "";
     return { displayName: address, recipientType: domains.includes(domain) ? "other" : "externalUser" };
   };

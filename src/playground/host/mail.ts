@@ -24,6 +24,12 @@ export interface MailMessage {
 
 export type ComposeKind = DraftInit["kind"];
 
+/**
+ * Personal contact groups in Dr Hart's own contacts. Outlook puts one in a field as a name without
+ * an address: getAsync gives `emailAddress: ""`, and setAsync on that field fails (error 5010).
+ */
+export const CONTACT_GROUPS: readonly string[] = ["Ward round friends"];
+
 export const INBOX: readonly MailMessage[] = [
   {
     id: "m1",

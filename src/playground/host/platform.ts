@@ -32,8 +32,18 @@ export const PLATFORMS: Readonly<Record<PlatformChoice, PlatformFacts>> = {
     sharedSessionData: true,
     javascriptOnlyRuntime: false,
   },
-  mac: { officePlatform: "Mac", hostName: "OutlookMac", sharedSessionData: false, javascriptOnlyRuntime: false },
-  classic: { officePlatform: "PC", hostName: "Outlook", sharedSessionData: true, javascriptOnlyRuntime: true },
+  mac: {
+    officePlatform: "Mac",
+    hostName: "OutlookMac",
+    sharedSessionData: false,
+    javascriptOnlyRuntime: false,
+  },
+  classic: {
+    officePlatform: "PC",
+    hostName: "Outlook",
+    sharedSessionData: true,
+    javascriptOnlyRuntime: true,
+  },
 };
 
 export function isPlatformChoice(value: unknown): value is PlatformChoice {

@@ -1,10 +1,20 @@
-import { Draft, type DraftChange, type DraftSnapshot } from "./draft";
+import { Draft, type DraftChange, type DraftSnapshot, type ItemView } from "./draft";
 import { describerFor, type ListedAddress } from "./directory-listing";
 import { NO_FAULTS, type PlaygroundFaults } from "./faults";
-import { draftFor, INBOX, type ComposeKind, type MailMessage, type Person } from "./mail";
+import { JavascriptOnlyRuntime, type RuntimeWorker } from "./javascript-only-runtime";
+import { CONTACT_GROUPS, draftFor, INBOX, type ComposeKind, type MailMessage, type Person } from "./mail";
 import type { ManifestFacts } from "./manifest";
 import { createNaaBroker, type NaaBroker } from "./naa-broker";
-import type { FrameKind, HostAnswer, HostBridge, ItemOperation } from "./protocol";
+import {
+  atLeast,
+  compareVersions,
+  getAsyncCap,
+  PLATFORMS,
+  sessionDataLimit,
+  type PlatformChoice,
+} from "./platform";
+import type { PolicySummary } from "./policy-summary";
+import type { FrameFacts, FrameKind, HostAnswer, HostBridge, ItemOperation } from "./protocol";
 import { EventRuntime } from "./runtime";
 
 // The stand-in for Outlook: the mailbox, the compose window and its one draft, the add-in's event
@@ -19,8 +29,21 @@ export interface PlaygroundEnvironment {
   readonly manifest: ManifestFacts;
   /** The newest Mailbox requirement set this Outlook supports at first, e.g. "1.15". */
   readonly mailboxVersion: string;
+  /** The Outlook played at first (the web unless the page's address says otherwise). */
+  readonly platform?: PlatformChoice;
+  /** Whether this Outlook supports NestedAppAuth 1.1 at first (yes unless told otherwise). */
+  readonly nestedAppAuth?: boolean;
+  /** The policy the add-in was built or started with, for the page to show. */
+  readonly policy?: PolicySummary | null;
   /** Sends the switches to the local Graph server. */
   readonly applyFaults: (faults: PlaygroundFaults) => Promise<void>;
+  /**
+   * Classic Outlook on Windows: starts a worker running frame.js as the JavaScript-only runtime, and
+   * the address of events.js it loads. Without them the classic platform runs events in the frame.
+   */
+  readonly javascriptOnlyRuntime?: { readonly startWorker: () => RuntimeWorker; readonly eventsUrl: string };
+  /** A runtime that failed outside the add-in's control (reported on the page's console). */
+  readonly reportError?: (message: string) => void;
 }
 
 export interface SmartAlert {
@@ -42,6 +65,12 @@ export interface PlaygroundState {
   readonly faults: PlaygroundFaults;
   /** The newest Mailbox requirement set supported (the visitor may pretend to be an older Outlook). */
   readonly mailboxVersion: string;
+  /** Which Outlook is played; changing it starts the add-in's runtimes again. */
+  readonly platform: PlatformChoice;
+  /** isSetSupported("NestedAppAuth", "1.1"). */
+  readonly nestedAppAuth: boolean;
+  /** Bumped whenever the event runtime's frame must be loaded again (a new platform). */
+  readonly runtimeGeneration: number;
   /** The last launch events and how long each took, newest first, for the visitor. */
   readonly log: readonly string[];
 }
@@ -57,10 +86,13 @@ const EVENT_TYPES = {
   OnMessageSend: "olkMessageSend",
 } as const;
 
-function compareVersions(a: string, b: string): number {
-  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
+/** What Outlook shows of errorMessageMarkdown: the words, without the markup. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__|\*|_|`)/g, "")
+    .replace(/^#+\s*/gm, "")
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1");
 }
 
 export class PlaygroundHost implements HostBridge {
@@ -70,7 +102,9 @@ export class PlaygroundHost implements HostBridge {
   private readonly itemListeners = new Set<(args: unknown) => void>();
   private draft: Draft | null = null;
   private stopDraft: (() => void) | null = null;
-  private readonly runtime = new EventRuntime();
+  private runtime: EventRuntime;
+  /** OfficeRuntime.storage in classic Outlook's JavaScript-only runtime: kept for the page's life. */
+  private readonly runtimeStorage = new Map<string, string>();
   private readonly broker: NaaBroker;
   private readonly describe: ReturnType<typeof describerFor>;
   private sentCount = 0;
@@ -86,8 +120,12 @@ export class PlaygroundHost implements HostBridge {
       sending: "idle",
       faults: NO_FAULTS,
       mailboxVersion: env.mailboxVersion,
+      platform: env.platform ?? "web",
+      nestedAppAuth: env.nestedAppAuth ?? true,
+      runtimeGeneration: 0,
       log: [],
     };
+    this.runtime = this.makeRuntime();
     this.describe = describerFor(env.directory, env.domains);
     this.broker = createNaaBroker({
       account: { username: env.user.emailAddress, name: env.user.displayName },
@@ -107,6 +145,31 @@ export class PlaygroundHost implements HostBridge {
 
   get environment(): PlaygroundEnvironment {
     return this.env;
+  }
+
+  /** Personal contact groups the sender can type by name (no address). */
+  get contactGroups(): readonly string[] {
+    return CONTACT_GROUPS;
+  }
+
+  /** The event runtime the current platform has: a frame, or classic Outlook's JavaScript-only one. */
+  get eventRuntimeKind(): "frame" | "javascript-only" {
+    return this.runtime instanceof JavascriptOnlyRuntime ? "javascript-only" : "frame";
+  }
+
+  private makeRuntime(): EventRuntime {
+    const classic = this.env.javascriptOnlyRuntime;
+    if (!PLATFORMS[this.state.platform].javascriptOnlyRuntime || !classic) return new EventRuntime();
+    return new JavascriptOnlyRuntime({
+      startWorker: classic.startWorker,
+      eventsUrl: classic.eventsUrl,
+      bridge: this,
+      facts: () => this.frameFacts(),
+      mailboxVersion: () => this.state.mailboxVersion,
+      profile: () => this.userProfile(),
+      storage: this.runtimeStorage,
+      onError: (message) => this.env.reportError?.(message),
+    });
   }
 
   private update(change: Partial<PlaygroundState>): void {
@@ -202,6 +265,7 @@ export class PlaygroundHost implements HostBridge {
     const outcome = await this.runtime.run<{
       allowEvent?: boolean;
       errorMessage?: string;
+      errorMessageMarkdown?: string;
       cancelLabel?: string;
       commandId?: string;
       sendModeOverride?: string;
@@ -215,15 +279,23 @@ export class PlaygroundHost implements HostBridge {
     );
     const options = outcome.options ?? {};
     if (outcome.completed && options.allowEvent === true) return this.deliver(draft);
-    const promptUser = declared.sendMode === "PromptUser" || options.sendModeOverride === "promptUser";
+    // What this Outlook makes of the options: cancelLabel, commandId and sendModeOverride came with
+    // Mailbox 1.14, errorMessageMarkdown with 1.15; an older Outlook ignores them.
+    const version = this.state.mailboxVersion;
+    const from114 = atLeast(version, "1.14");
+    const promptUser =
+      declared.sendMode === "PromptUser" || (from114 && options.sendModeOverride === "promptUser");
+    const markdown = atLeast(version, "1.15") ? options.errorMessageMarkdown : undefined;
     this.update({
       sending: "idle",
       alert: {
         message: outcome.completed
-          ? (options.errorMessage ?? "The add-in stopped this message.")
+          ? typeof markdown === "string" && markdown
+            ? plainText(markdown)
+            : (options.errorMessage ?? "The add-in stopped this message.")
           : "Reach Guard did not answer, so this message was not sent.",
         takeAction:
-          outcome.completed && options.commandId === this.env.manifest.taskPaneButton?.id
+          outcome.completed && from114 && options.commandId === this.env.manifest.taskPaneButton?.id
             ? (options.cancelLabel ?? "Take action")
             : null,
         // Block never lets the sender override; SoftBlock allows it only when the add-in failed.
@@ -288,6 +360,29 @@ export class PlaygroundHost implements HostBridge {
     if (commandId === this.env.manifest.taskPaneButton?.id) this.openTaskPane();
   }
 
+  /** The Outlook being played. A send still being decided keeps the runtime it started in. */
+  setPlatform(platform: PlatformChoice): void {
+    if (platform === this.state.platform) return;
+    this.update({ platform });
+    this.restartRuntimes();
+  }
+
+  setNestedAppAuth(supported: boolean): void {
+    if (supported === this.state.nestedAppAuth) return;
+    this.update({ nestedAppAuth: supported });
+    this.restartRuntimes();
+  }
+
+  /** Each runtime reads the platform once, when it starts: the frames are loaded again. */
+  private restartRuntimes(): void {
+    this.runtime = this.makeRuntime();
+    const pane = this.state.taskPane;
+    this.update({
+      runtimeGeneration: this.state.runtimeGeneration + 1,
+      taskPane: pane.open ? { open: true, generation: pane.generation + 1 } : pane,
+    });
+  }
+
   setMailboxVersion(version: string): void {
     this.update({ mailboxVersion: version });
   }
@@ -298,17 +393,45 @@ export class PlaygroundHost implements HostBridge {
     if (name !== "noToken") await this.env.applyFaults(faults);
   }
 
+  /**
+   * A page that loads starts with every switch off, and so must the local Graph server, which
+   * outlives the page: a reload never leaves Graph broken behind switches that say it is not.
+   */
+  async resetFaults(): Promise<void> {
+    this.update({ faults: NO_FAULTS });
+    await this.env.applyFaults(NO_FAULTS);
+  }
+
   // ---- HostBridge: what the add-in's frames see ------------------------------------------------
 
   hasItem(): boolean {
     return this.draft !== null;
   }
 
-  item(operation: ItemOperation, reply: (answer: HostAnswer) => void): void {
+  item(operation: ItemOperation, reply: (answer: HostAnswer) => void, frame: FrameKind = "taskpane"): void {
     const answer: HostAnswer = this.draft
-      ? this.draft.run(operation)
+      ? this.draft.run(operation, this.itemView(frame))
       : { ok: false, error: { code: 9000, name: "ItemNotFound", message: "No message is being composed." } };
     setTimeout(() => reply(answer), 0);
+  }
+
+  /** How the Outlook being played shows the item to `frame`. */
+  itemView(frame: FrameKind): ItemView {
+    const { platform, mailboxVersion } = this.state;
+    return {
+      sessionStore: PLATFORMS[platform].sharedSessionData ? "shared" : frame,
+      getAsyncCap: getAsyncCap(platform, mailboxVersion),
+      sessionDataLimit: sessionDataLimit(mailboxVersion),
+    };
+  }
+
+  frameFacts(): FrameFacts {
+    const facts = PLATFORMS[this.state.platform];
+    return {
+      platform: facts.officePlatform,
+      hostName: facts.hostName,
+      nestedAppAuth: this.state.nestedAppAuth,
+    };
   }
 
   userProfile() {
@@ -339,6 +462,8 @@ export class PlaygroundHost implements HostBridge {
   }
 
   naa(request: string, reply: (response: string) => void): void {
+    // An Outlook without nested app authentication has no broker to answer.
+    if (!this.state.nestedAppAuth) return;
     const response = this.broker.handle(request);
     setTimeout(() => reply(response), 0);
   }

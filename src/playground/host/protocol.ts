@@ -63,7 +63,18 @@ export type ItemOperation =
   | { readonly op: "notifications.getAll" }
   | { readonly op: "initializationContext.get" };
 
+/** The add-in's runtimes: the event runtime (a frame, or classic Outlook's JavaScript-only one) and the task pane. */
 export type FrameKind = "events" | "taskpane";
+
+/** What the Outlook being played tells a runtime about itself, fixed for that runtime's life. */
+export interface FrameFacts {
+  /** Office.context.platform. */
+  readonly platform: "OfficeOnline" | "Mac" | "PC";
+  /** Office.context.mailbox.diagnostics.hostName. */
+  readonly hostName: string;
+  /** isSetSupported("NestedAppAuth", "1.1"), and whether Outlook offers nestedAppAuthBridge at all. */
+  readonly nestedAppAuth: boolean;
+}
 
 export interface UserProfile {
   readonly emailAddress: string;
@@ -75,8 +86,13 @@ export interface UserProfile {
 export interface HostBridge {
   readonly version: 1;
   hasItem(): boolean;
-  /** Runs one item operation; the answer is given asynchronously, as Outlook does. */
-  item(operation: ItemOperation, reply: (answer: HostAnswer) => void): void;
+  /**
+   * Runs one item operation for the runtime `frame`; the answer is given asynchronously, as Outlook
+   * does. The runtime matters where Outlook keeps apart what each sees (sessionData on Mac).
+   */
+  item(operation: ItemOperation, reply: (answer: HostAnswer) => void, frame?: FrameKind): void;
+  /** The platform and what it supports, read once when a runtime starts. */
+  frameFacts(): FrameFacts;
   userProfile(): UserProfile;
   /** Mailbox requirement sets this stand-in Outlook supports. */
   supportsMailbox(version: string): boolean;

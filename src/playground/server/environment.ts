@@ -29,7 +29,12 @@ export function playgroundEnvironment(data: unknown, graphUrl: string) {
     ...demo.groups.map((group) => ({
       address: group.mail,
       displayName: group.displayName,
-      type: group.kind === "dynamic" ? ("dynamic" as const) : ("list" as const),
+      type:
+        group.kind === "dynamic"
+          ? ("dynamic" as const)
+          : group.kind === "m365"
+            ? ("m365" as const)
+            : ("list" as const),
     })),
     ...demo.users.map((user) => ({
       address: user.mail,

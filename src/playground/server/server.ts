@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { readFile } from "node:fs/promises";
 import { loadDemoDirectory, startFakeGraph, type FakeGraph } from "../../fake-graph";
 import { DEMO_DIRECTORY_PATH } from "../../fake-graph/demo";
 import { parsePolicyText } from "../../core/policy";
+import { summarisePolicy, type PolicySummary } from "../host/policy-summary";
 import { readStatic } from "./static-files";
 import { playgroundEnvironment, playgroundHostConfig } from "./environment";
 
@@ -34,10 +35,32 @@ export function pageOrigins(port: number): string[] {
   return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
 }
 
+/** The policy the add-in will read: the file given to npm start, else the build's policy.json. */
+async function policyInForce(
+  root: string,
+  policyPath: string | null,
+  policyText: string | null,
+): Promise<PolicySummary | null> {
+  if (policyPath !== null && policyText !== null)
+    return summarisePolicy(basename(policyPath), parsePolicyText(policyText));
+  let built: string;
+  try {
+    built = await readFile(join(root, "policy.json"), "utf8");
+  } catch {
+    return null;
+  }
+  try {
+    return summarisePolicy("policy.json (from the build)", parsePolicyText(built));
+  } catch {
+    return null;
+  }
+}
+
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const root = resolve(options.distDir);
   const policyText = options.policyPath ? await readFile(options.policyPath, "utf8") : null;
-  if (policyText !== null) parsePolicyText(policyText); // a broken file stops here, with its field named
+  // A broken file stops here, with its field named; the page shows the policy in force.
+  const policy = await policyInForce(root, options.policyPath ?? null, policyText);
   const directory = loadDemoDirectory();
   const demoData = JSON.parse(await readFile(DEMO_DIRECTORY_PATH, "utf8")) as unknown;
   // Started once this server's port is known: the page's origins are the only browser callers its
@@ -67,7 +90,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       return send(200, "application/json", JSON.stringify(playgroundHostConfig(graph.url)));
     if (path === "/policy.json" && policyText !== null) return send(200, "application/json", policyText);
     if (path === "/playground/env.json")
-      return send(200, "application/json", JSON.stringify(playgroundEnvironment(demoData, graph.url)));
+      return send(
+        200,
+        "application/json",
+        JSON.stringify({ ...playgroundEnvironment(demoData, graph.url), policy }),
+      );
+    // Browsers ask for it whatever the page says: the add-in's own icon, never a 404.
+    if (path === "/favicon.ico") {
+      const icon = await readStatic(root, "/assets/icon-32.png");
+      if (icon) return send(200, icon.type, icon.body);
+    }
     const file = await readStatic(root, path);
     if (!file) return send(404, "text/plain; charset=utf-8", "Not found");
     send(200, file.type, file.body);
