@@ -9,6 +9,20 @@
 //    auth-code redemption, platform broker) are replaced by msal/interactive-stubs.mjs, which throw
 //    a clear error if ever constructed; the platform broker answers "none", as MSAL does when
 //    `allowPlatformBroker` is off (it is).
+// 3. MSAL's modules that use atob, btoa, TextEncoder, TextDecoder or URL take those names from
+//    msal/web-apis.js instead (bound by msal/web-apis-loader.js). Classic Outlook's JavaScript-only
+//    runtime does not promise them, and nested app authentication needs them: base64 and UTF-8 to
+//    read the ID token of every answer, URL to match cached accounts from the second token on.
+//    Only those modules see the stand-ins; nothing is made global.
+//
+// Left as it is: `crypto.getRandomValues`, which MSAL needs for request and correlation ids and
+// without which it will not start its nested-app controller at all (CryptoOps requires
+// `window.crypto`). A stand-in would have to be a global `crypto` whose random numbers are not
+// cryptographically strong, visible to all of MSAL, state and nonce included. Microsoft's own
+// sample runs nested app authentication in this runtime, and MSAL's nested-app controller notes
+// that the JavaScript runtime "doesn't support full crypto API" (getRandomValues, not subtle), so
+// where NestedAppAuth 1.1 is reported it is taken to be there; where it is not, MSAL fails with
+// crypto_nonexistent, which src/auth/naa.ts turns into "no token" (test/build/events-runtime.test.ts).
 //
 // What stays whole: nested app authentication (the NAA controller and its bridge) and MSAL's
 // standard controller with its silent cache and refresh-token flows, the fallback that
@@ -21,7 +35,12 @@ const { join } = require("node:path");
 const NAME = "MsalEventBundlePlugin";
 const NESTED_ENTRY = join(__dirname, "msal", "nested-entry.mjs");
 const INTERACTIVE_STUBS = join(__dirname, "msal", "interactive-stubs.mjs");
+const WEB_APIS = join(__dirname, "msal", "web-apis.js");
+const WEB_APIS_LOADER = join(__dirname, "msal", "web-apis-loader.js");
 const MSAL_BROWSER_DIST = /[\\/]node_modules[\\/]@azure[\\/]msal-browser[\\/]dist([\\/]|$)/;
+/** MSAL's browser code, msal-common included: where the web-API stand-ins are bound. */
+const MSAL_CODE =
+  /[\\/]node_modules[\\/]@azure[\\/]msal-(browser[\\/]dist|common[\\/]dist-browser)[\\/].*\.mjs$/;
 /** The modules replaced, by their path under msal-browser's dist/. */
 const INTERACTIVE_MODULES = [
   "interaction_client/PopupClient.mjs",
@@ -56,6 +75,12 @@ class MsalEventBundlePlugin {
     });
     // A module reached by a path not caught above would bring the interactive code back silently.
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
+      const { NormalModule } = compiler.webpack;
+      NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(NAME, (loaders, module) => {
+        if (!module.resource || !MSAL_CODE.test(module.resource)) return;
+        // Last in the list runs first: the import is added before Babel sees the module.
+        loaders.push({ loader: WEB_APIS_LOADER, options: { fallback: WEB_APIS }, ident: null, type: null });
+      });
       compilation.hooks.finishModules.tap(NAME, (modules) => {
         for (const module of modules) {
           const path = module.resource && interactiveModuleOf(module.resource);
@@ -71,4 +96,4 @@ class MsalEventBundlePlugin {
   }
 }
 
-module.exports = { MsalEventBundlePlugin, NESTED_ENTRY, INTERACTIVE_STUBS, INTERACTIVE_MODULES };
+module.exports = { MsalEventBundlePlugin, NESTED_ENTRY, INTERACTIVE_STUBS, INTERACTIVE_MODULES, WEB_APIS };

@@ -35,7 +35,7 @@ export function registerHandlers(office: typeof Office, environment: () => Envir
     built = createHandlers({
       item: () => createComposeItem(office),
       loadSettings: settingsLoader(env),
-      directory: (settings) => directoryFor(env, settings),
+      directory: (settings, moment) => directoryFor(env, settings, moment),
       supportsMailbox: (version) => supportsMailbox(version, office),
     });
     return built;

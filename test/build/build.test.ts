@@ -168,6 +168,7 @@ describe("events.js", () => {
     expect(error).toBeNull();
     expect([...registered].sort()).toEqual([
       "onMessageComposeHandler",
+      "onMessageFromChangedHandler",
       "onMessageRecipientsChangedHandler",
       "onMessageSendHandler",
     ]);

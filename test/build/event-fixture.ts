@@ -20,7 +20,16 @@ export function eventsConfigFor(
   outDir: string,
   options: { readonly name?: string; readonly leaveOut?: readonly string[] } = {},
 ): Configuration {
-  const built = { ...resolveOptions({ baseUrl: "https://host.example.org/rg", out: outDir }), cache: false };
+  // The ids only reach config.json, which this build leaves out; a hosted build must name them.
+  const built = {
+    ...resolveOptions({
+      baseUrl: "https://host.example.org/rg",
+      out: outDir,
+      clientId: "6f1c3a52-94d4-4c55-9d5e-3b1b4bdf0e21",
+      tenantId: "contoso.onmicrosoft.com",
+    }),
+    cache: false,
+  };
   const events = createConfigs({ ...built, playground: false }).find((one) => one.name === "events")!;
   const leaveOut = [...PAGE_ONLY, ...(options.leaveOut ?? [])];
   const plugins = (events.plugins ?? []).filter(

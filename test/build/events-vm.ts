@@ -2,7 +2,7 @@ import { runInContext, createContext } from "node:vm";
 
 // Built-ins from ES2017 on, which an ES2016 engine (classic Outlook on Windows before Version 2403)
 // does not have. Deleting them from the sandbox makes the load test fail on a bundle that needs them.
-const LATER_BUILTINS = `
+export const LATER_BUILTINS = `
   delete globalThis.globalThis;
   for (const name of ["entries", "values", "getOwnPropertyDescriptors", "fromEntries", "hasOwn", "groupBy"])
     delete Object[name];
