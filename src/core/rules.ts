@@ -94,7 +94,7 @@ const directoryFailures: Rule = (context) => {
   const verdict = context.policy.directoryUnavailable;
   const reasons: Reason[] = [];
   const noToken = addressesWhere(context, withCause("no-token"));
-  if (noToken.length) reasons.push(reason("no-token", verdict, enGB.reasons.noToken(), noToken));
+  if (noToken.length) reasons.push(reason("no-token", verdict, enGB.reasons.noToken(noToken), noToken));
   const forbidden = addressesWhere(context, withCause("not-permitted"));
   if (forbidden.length) {
     reasons.push(reason("directory-not-permitted", verdict, enGB.reasons.directoryNotPermitted(), forbidden));

@@ -47,7 +47,10 @@ export const enGB = {
       `Outlook did not list every recipient in ${names(fields.map((field) => ({ to: "To", cc: "Cc", bcc: "Bcc" })[field]))}, so the message may reach more people.`,
     directoryNotPermitted: () =>
       "Reach Guard is not allowed to read the directory, so list sizes are not known. Ask IT to grant consent.",
-    noToken: () => "Reach Guard is not signed in, so list sizes are not known. Open Reach Guard to sign in.",
+    // Said the same where signing in would help and where this Outlook cannot sign in at all: the
+    // task pane tells the two apart (a Sign in button, or one line saying it cannot).
+    noToken: (addresses: readonly string[]) =>
+      `Reach Guard could not sign in to check list sizes, so the size of ${names(addresses)} is not known.`,
     invalidAddress: (addresses: readonly string[]) =>
       `${names(addresses.map((address) => `"${address}"`))} ${addresses.length === 1 ? "is not an email address" : "are not email addresses"} Reach Guard can check.`,
     listRestricted: (addresses: readonly string[]) =>
@@ -67,7 +70,7 @@ export const enGB = {
       "The size of a list could not be checked; it may reach many people. Review before sending.",
     directoryUnavailable: () =>
       "Reach Guard cannot check list sizes right now. Review recipients before sending.",
-    noToken: () => "Sign in to Reach Guard so it can check how many people this message reaches.",
+    noToken: () => "Reach Guard could not sign in to check list sizes. Review recipients before sending.",
     invalid: () => "A recipient is not an email address Reach Guard can check. Review before sending.",
     action: "Review recipients",
   },

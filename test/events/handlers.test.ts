@@ -296,13 +296,15 @@ describe("OnMessageCompose and OnMessageRecipientsChanged", () => {
     expect(draft.infoBars.size).toBe(0);
   });
 
-  it("offers sign-in when no token can be had", async () => {
+  it("says sign-in failed when no token can be had, for a possible list", async () => {
     const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
     const { handlers, directory } = setup({ draft });
     directory.mode = "fail";
     directory.failure = { kind: "unknown", cause: "no-token" };
     await handlers.onMessageCompose(fakeEvent());
-    expect(draft.infoBars.get(INFO_BAR_KEY)?.message).toMatch(/^Sign in to Reach Guard/);
+    expect(draft.infoBars.get(INFO_BAR_KEY)?.message).toBe(
+      "Reach Guard could not sign in to check list sizes. Review recipients before sending.",
+    );
   });
 
   it("completes even when the mailbox fails", async () => {
