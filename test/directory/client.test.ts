@@ -159,6 +159,18 @@ describe("Graph client", () => {
     expect(Date.now() - started).toBeLessThan(700);
   });
 
+  it("ends at the deadline when the token broker never answers, and sends nothing", async () => {
+    const client = await clientFor(
+      () => ok,
+      () => new Promise<string>(() => undefined),
+    );
+    const started = Date.now();
+    const error = await failure(client.request(get(400)));
+    expect(error.failure).toBe("timeout");
+    expect(Date.now() - started).toBeLessThan(700);
+    expect(server!.received).toHaveLength(0);
+  });
+
   it("reports a token that cannot be had as no-token and sends nothing", async () => {
     const client = await clientFor(
       () => ok,

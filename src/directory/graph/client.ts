@@ -154,9 +154,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     request: GraphRequest,
   ): Promise<{ response: GraphResponse; retryAfterMs: number | null }> {
     if (now() >= request.deadlineAt) throw new GraphError("timeout", null, "Timeout");
-    const bearer = await token(request.scopes);
     const { signal, expired, done } = deadlineSignal(request.deadlineAt, now(), request.signal);
     try {
+      // A token broker that does not answer must not hold the check past its deadline either: the
+      // answer comes in time, and the outage is remembered before a cold runtime ends.
+      const bearer = await Promise.race([token(request.scopes), expired]);
       stats.requests += 1;
       const exchange = async () => {
         const response = await fetchImpl(`${root}/${GRAPH_VERSION}${request.path}`, {
