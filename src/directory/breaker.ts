@@ -55,9 +55,11 @@ interface Stored {
   readonly probeAt?: number;
 }
 
+export const OUTAGE_KEY_PREFIX = "outage:";
+
 /** The key for a mailbox's state; a digest, so that the store holds no address. */
 export function breakerKey(mailbox: string | undefined): string {
-  return `outage:${digest(mailbox ?? "")}`;
+  return `${OUTAGE_KEY_PREFIX}${digest(mailbox ?? "")}`;
 }
 
 // The words the user reads differ by cause: "no token" and "not permitted" tell an admin what to

@@ -1,4 +1,6 @@
 import { createRoot } from "react-dom/client";
+import { OUTAGE_KEY_PREFIX } from "../directory/breaker";
+import { LOCAL_STORAGE_PREFIX } from "../storage/local-storage";
 import { graphFaultsFor } from "./host/faults";
 import { parseManifest } from "./host/manifest";
 import { PlaygroundHost } from "./host/playground-host";
@@ -52,6 +54,21 @@ async function fetchText(path: string): Promise<string> {
   return response.text();
 }
 
+/**
+ * A page load starts with Graph healthy, so the add-in must not go on remembering an outage the
+ * last visit's switches caused (it would, for two minutes, as it does in Outlook). The event frame and
+ * the task pane are on this page's origin, so they share its localStorage.
+ */
+function forgetRememberedOutages(storage: Storage): void {
+  try {
+    const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index));
+    for (const key of keys)
+      if (key?.startsWith(`${LOCAL_STORAGE_PREFIX}${OUTAGE_KEY_PREFIX}`)) storage.removeItem(key);
+  } catch {
+    // A browser that refuses storage has nothing remembered either.
+  }
+}
+
 async function start(root: HTMLElement): Promise<void> {
   const [envText, manifestXml] = await Promise.all([fetchText("env.json"), fetchText("../manifest.xml")]);
   const env = JSON.parse(envText) as ServerEnvironment;
@@ -79,6 +96,7 @@ async function start(root: HTMLElement): Promise<void> {
     },
   });
   await host.resetFaults();
+  forgetRememberedOutages(window.localStorage);
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = host;
   createRoot(root).render(<Playground host={host} />);
 }

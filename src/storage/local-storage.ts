@@ -1,9 +1,12 @@
 import type { KeyValueStore } from "./port";
 
+/** What Reach Guard's keys start with in a localStorage it shares with the page. */
+export const LOCAL_STORAGE_PREFIX = "reach-guard:";
+
 /** `window.localStorage` where the platform has it (task pane, Outlook on the web). */
 export function createLocalStorageStore(
   storage: Pick<Storage, "getItem" | "setItem" | "removeItem">,
-  prefix = "reach-guard:",
+  prefix = LOCAL_STORAGE_PREFIX,
 ): KeyValueStore {
   return {
     async get(key) {
