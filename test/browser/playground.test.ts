@@ -172,7 +172,7 @@ test("with no token, the task pane offers sign-in; after it, the real size is sh
   await outlook.addRecipient("To", "clinical-leads@example.org");
   await outlook
     .infoBar()
-    .getByText(/Sign in/)
+    .getByText(/could not sign in to check list sizes/)
     .waitFor();
   await outlook.infoBar().getByRole("button", { name: "Review recipients" }).click();
   const pane = outlook.taskPane();
