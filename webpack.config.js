@@ -204,6 +204,7 @@ function playgroundConfig(options) {
             from: join(OFFICE_JS_DIST, file),
             to: `office/${file}`,
           })),
+          { from: join(PAGES, "office-telemetry-stub.js"), to: "office/telemetry-stub.js" },
           // The real task pane and event bundle from the folder above, on the local Office.js.
           { from: join(PAGES, "playground-taskpane.html"), to: "taskpane.html" },
           { from: join(PAGES, "playground-commands.html"), to: "commands.html" },

@@ -82,6 +82,11 @@ const PLAIN =
   /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 /** Parses one address as typed by a person or returned by Outlook. */
+/** The domain of a normalised address (after its last `@`). */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf("@") + 1);
+}
+
 export function parseAddress(input: string, displayName = ""): ParsedAddress {
   const raw = input.trim();
   if (raw.length > MAX_INPUT_LENGTH) {

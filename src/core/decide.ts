@@ -1,10 +1,10 @@
 import { enGB } from "../strings/en-GB";
 import { recipientFingerprint } from "./fingerprint";
 import { matchEntries } from "./patterns";
-import { parseAddress, parseRecipient } from "./addresses";
+import { domainOf, parseAddress, parseRecipient } from "./addresses";
 import { SEVERITY, mostSevere, type Policy } from "./policy";
 import { measureReach } from "./reach";
-import { planMessage, resolveRecipient, type Plan } from "./recipients";
+import { planMessage, resolveRecipient, type Plan, type ResolveContext } from "./recipients";
 import { RULES } from "./rules";
 import type { Decision, DirectoryAnswer, MessageInput, Reason, RecipientInput } from "./types";
 
@@ -30,23 +30,24 @@ export function isBroadcaster(sender: string, policy: Policy): boolean {
   return parsed.valid && matchEntries(policy.broadcasters, [parsed.address]).size > 0;
 }
 
-/** Delivery restrictions are the signed-in mailbox's: trusted only when it is also the sender. */
-export function sendsAsSignedIn(message: MessageInput): boolean {
-  if (message.signedIn === undefined) return false;
+/**
+ * What the sender and the signed-in mailbox say about the answers, each parsed once: delivery
+ * restrictions are the signed-in mailbox's, trusted only when it is also the sender; and their
+ * domains are the organisation's own, as far as this message shows.
+ */
+function resolveContext(message: MessageInput): ResolveContext {
   const sender = parseAddress(message.sender);
-  const signedIn = parseAddress(message.signedIn);
-  return sender.valid && signedIn.valid && sender.address === signedIn.address;
+  const signedIn = message.signedIn === undefined ? null : parseAddress(message.signedIn);
+  const ownDomains: string[] = [];
+  for (const parsed of [sender, signedIn]) if (parsed?.valid) ownDomains.push(domainOf(parsed.address));
+  const trustRestrictions =
+    sender.valid && signedIn !== null && signedIn.valid && sender.address === signedIn.address;
+  return { trustRestrictions, ownDomains };
 }
 
-/** The organisation's own domains as far as this message shows them: the sender's and the signed-in user's. */
-function ownDomains(message: MessageInput): string[] {
-  const domains: string[] = [];
-  for (const address of [message.sender, message.signedIn]) {
-    if (address === undefined) continue;
-    const parsed = parseAddress(address);
-    if (parsed.valid) domains.push(parsed.address.slice(parsed.address.lastIndexOf("@") + 1));
-  }
-  return domains;
+/** Delivery restrictions are the signed-in mailbox's: trusted only when it is also the sender. */
+export function sendsAsSignedIn(message: MessageInput): boolean {
+  return resolveContext(message).trustRestrictions;
 }
 
 /** A broadcaster's blocks become warnings they can acknowledge; everyone else's stay blocks. */
@@ -74,7 +75,7 @@ export function decide(
   answers: ReadonlyMap<string, DirectoryAnswer>,
   plan: Plan = planMessage(message, policy),
 ): Decision {
-  const context = { trustRestrictions: sendsAsSignedIn(message), ownDomains: ownDomains(message) };
+  const context = resolveContext(message);
   const recipients = plan.recipients.map((planned) => resolveRecipient(planned, answers, context));
   const partialFields = [...new Set(message.partialFields ?? [])];
   const figures = measureReach(recipients, partialFields.length > 0);

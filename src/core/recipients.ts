@@ -1,4 +1,4 @@
-import { parseRecipient, untagged } from "./addresses";
+import { domainOf, parseRecipient, untagged } from "./addresses";
 import { matchEntries } from "./patterns";
 import type { Policy } from "./policy";
 import {
@@ -116,8 +116,7 @@ function vouchedKind(
   const type = planned.input.recipientType;
   if (type === "user") return "person";
   if (type !== "externalUser") return null;
-  const domain = planned.parsed.address.slice(planned.parsed.address.lastIndexOf("@") + 1);
-  return context.ownDomains.includes(domain) ? null : "external";
+  return context.ownDomains.includes(domainOf(planned.parsed.address)) ? null : "external";
 }
 
 /** What the directory said of the address, or of its untagged form when it did not know the tagged one. */

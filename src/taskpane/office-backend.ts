@@ -10,7 +10,7 @@ import { INFO_BAR_KEY, infoBarFor } from "../events/outcome";
 import type { ComposeItem } from "../office/compose-item";
 import { enGB } from "../strings/en-GB";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
-import { planMoveToBcc, planRemove, type EditPlan } from "./fixes";
+import { planMoveToBcc, planRemove, type EditPlan } from "./fix-plans";
 
 // The task pane's view of Outlook: the same check as the event handlers (checkDraft on the draft's
 // sessionData), fixes written through the wrapped draft, and sign-in through nested app auth.

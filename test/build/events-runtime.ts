@@ -1,5 +1,7 @@
 import { createContext, runInContext, type Context } from "node:vm";
+import { MAILBOX_ENUMS } from "../../src/playground/frame/office-surface";
 import { createNaaBroker } from "../../src/playground/host/naa-broker";
+import { atLeast } from "../../src/playground/host/platform";
 import { LATER_BUILTINS } from "./events-vm";
 
 // A stand-in for the JavaScript-only runtime in which classic Outlook on Windows runs events.js, with
@@ -162,30 +164,6 @@ const INFO_BAR_LIMIT = 150;
 const ERROR_MESSAGE_LIMIT = 500;
 const CANCEL_LABEL_LIMIT = 20;
 
-function versionAtMost(version: string, highest: string): boolean {
-  const [major, minor] = version.split(".").map(Number);
-  const [topMajor, topMinor] = highest.split(".").map(Number);
-  return major! < topMajor! || (major === topMajor && minor! <= topMinor!);
-}
-
-/** Office.js's own enumerations that Reach Guard may read (Office.MailboxEnums, AsyncResultStatus). */
-const MAILBOX_ENUMS = {
-  ItemNotificationMessageType: {
-    ProgressIndicator: "progressIndicator",
-    InformationalMessage: "informationalMessage",
-    ErrorMessage: "errorMessage",
-    InsightMessage: "insightMessage",
-  },
-  ActionType: { ShowTaskPane: "showTaskPane" },
-  RecipientType: {
-    DistributionList: "distributionList",
-    User: "user",
-    ExternalUser: "externalUser",
-    Other: "other",
-  },
-  SendModeOverride: { PromptUser: "promptUser" },
-};
-
 /**
  * Starts a fresh runtime and loads `code` into it, as classic Outlook does for each event (every send
  * is a cold start there). `fetchImpl` is the only way out; it should reach local servers only.
@@ -292,7 +270,7 @@ export function startOutlook(code: string, draft: DraftSetup, fetchImpl: typeof 
     })),
     setAsync: asyncMethod(`${field}.setAsync`, () => refuse(9999, "NotInThisTest", "not used here")),
   });
-  const supports = (version: string) => versionAtMost(version, draft.mailbox);
+  const supports = (version: string) => atLeast(draft.mailbox, version);
 
   const item = {
     itemType: "message",

@@ -1,4 +1,5 @@
-import { digest, fingerprint, utf8 } from "../../src/core/fingerprint";
+import { utf8 } from "../../src/core/bytes";
+import { digest, fingerprint } from "../../src/core/fingerprint";
 
 describe("fingerprint", () => {
   it("is SHA-256 (FIPS 180-4 test vectors)", () => {

@@ -7,8 +7,7 @@
 // it only changes how bytes and addresses are written. CommonJS, so that tests can load it as it is.
 "use strict";
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const ASCII_WHITESPACE = /[\t\n\f\r ]/g;
+const { fromBase64, fromUtf8, toBase64, utf8 } = require("../../../src/core/bytes");
 
 function invalidBase64() {
   // What atob throws, so MSAL's own handling of it (a token parsing error) is unchanged.
@@ -17,143 +16,10 @@ function invalidBase64() {
   return error;
 }
 
-/** Bytes of standard base64 (atob's forgiving rules: whitespace ignored, padding optional). */
-function decodeBytes(text) {
-  let data = String(text).replace(ASCII_WHITESPACE, "");
-  if (data.length % 4 === 0) data = data.replace(/==?$/, "");
-  if (data.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(data)) throw invalidBase64();
-  const bytes = new Uint8Array(Math.floor((data.length * 3) / 4));
-  let length = 0;
-  let buffer = 0;
-  let bits = 0;
-  for (let index = 0; index < data.length; index++) {
-    buffer = (buffer << 6) | ALPHABET.indexOf(data.charAt(index));
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[length++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return bytes.subarray(0, length);
-}
-
-function encodeBytes(bytes) {
-  let out = "";
-  let index = 0;
-  for (; index + 2 < bytes.length; index += 3) {
-    const bits = (bytes[index] << 16) | (bytes[index + 1] << 8) | bytes[index + 2];
-    out +=
-      ALPHABET.charAt(bits >> 18) +
-      ALPHABET.charAt((bits >> 12) & 63) +
-      ALPHABET.charAt((bits >> 6) & 63) +
-      ALPHABET.charAt(bits & 63);
-  }
-  const rest = bytes.length - index;
-  if (rest === 1) {
-    const bits = bytes[index] << 16;
-    out += ALPHABET.charAt(bits >> 18) + ALPHABET.charAt((bits >> 12) & 63) + "==";
-  } else if (rest === 2) {
-    const bits = (bytes[index] << 16) | (bytes[index + 1] << 8);
-    out +=
-      ALPHABET.charAt(bits >> 18) +
-      ALPHABET.charAt((bits >> 12) & 63) +
-      ALPHABET.charAt((bits >> 6) & 63) +
-      "=";
-  }
-  return out;
-}
-
-/** UTF-8 bytes of `text`; a lone surrogate becomes U+FFFD, as TextEncoder writes it. */
-function utf8Encode(text) {
-  const bytes = [];
-  for (let index = 0; index < text.length; index++) {
-    let code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-        index++;
-      } else code = 0xfffd;
-    } else if (code >= 0xdc00 && code <= 0xdfff) code = 0xfffd;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000)
-      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else
-      bytes.push(
-        0xf0 | (code >> 18),
-        0x80 | ((code >> 12) & 0x3f),
-        0x80 | ((code >> 6) & 0x3f),
-        0x80 | (code & 0x3f),
-      );
-  }
-  return Uint8Array.from(bytes);
-}
-
-/**
- * Text of UTF-8 `bytes` as TextDecoder("utf-8") reads it: a leading byte order mark dropped, each
- * ill-formed sequence (maximal subpart) replaced by one U+FFFD.
- */
-function utf8Decode(bytes) {
-  let out = "";
-  let index = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (index < bytes.length) {
-    const first = bytes[index];
-    if (first < 0x80) {
-      out += String.fromCharCode(first);
-      index += 1;
-      continue;
-    }
-    let needed = 0;
-    let code = 0;
-    let lower = 0x80;
-    let upper = 0xbf;
-    if (first >= 0xc2 && first <= 0xdf) {
-      needed = 1;
-      code = first & 0x1f;
-    } else if (first >= 0xe0 && first <= 0xef) {
-      needed = 2;
-      code = first & 0x0f;
-      if (first === 0xe0) lower = 0xa0;
-      if (first === 0xed) upper = 0x9f;
-    } else if (first >= 0xf0 && first <= 0xf4) {
-      needed = 3;
-      code = first & 0x07;
-      if (first === 0xf0) lower = 0x90;
-      if (first === 0xf4) upper = 0x8f;
-    } else {
-      out += "\ufffd";
-      index += 1;
-      continue;
-    }
-    let seen = 1;
-    let broken = false;
-    for (; seen <= needed; seen++) {
-      const next = index + seen < bytes.length ? bytes[index + seen] : -1;
-      if (next < lower || next > upper) {
-        broken = true;
-        break;
-      }
-      code = (code << 6) | (next & 0x3f);
-      lower = 0x80;
-      upper = 0xbf;
-    }
-    index += seen;
-    if (broken) {
-      out += "\ufffd";
-      continue;
-    }
-    if (code >= 0x10000) {
-      code -= 0x10000;
-      out += String.fromCharCode(0xd800 + (code >> 10), 0xdc00 + (code & 0x3ff));
-    } else out += String.fromCharCode(code);
-  }
-  return out;
-}
-
 /** atob: base64 to a binary string (one character per byte). */
 function atob(data) {
-  const bytes = decodeBytes(data);
+  const bytes = fromBase64(String(data), { forgiving: true });
+  if (bytes === null) throw invalidBase64();
   let out = "";
   for (let index = 0; index < bytes.length; index++) out += String.fromCharCode(bytes[index]);
   return out;
@@ -168,7 +34,7 @@ function btoa(data) {
     if (code > 0xff) throw invalidBase64();
     bytes[index] = code;
   }
-  return encodeBytes(bytes);
+  return toBase64(bytes);
 }
 
 /** UTF-8 only, as the web platform's TextEncoder. */
@@ -177,7 +43,7 @@ class TextEncoder {
     return "utf-8";
   }
   encode(input = "") {
-    return utf8Encode(String(input));
+    return utf8(String(input));
   }
 }
 
@@ -196,7 +62,7 @@ class TextDecoder {
     const bytes = ArrayBuffer.isView(input)
       ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
       : new Uint8Array(input);
-    return utf8Decode(bytes);
+    return fromUtf8(bytes);
   }
 }
 
@@ -273,4 +139,4 @@ class URL {
   }
 }
 
-module.exports = { atob, btoa, TextEncoder, TextDecoder, URL, utf8Encode, utf8Decode };
+module.exports = { atob, btoa, TextEncoder, TextDecoder, URL };

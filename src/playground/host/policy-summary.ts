@@ -1,28 +1,17 @@
+import type { Policy } from "../../core/policy";
+
 // The policy in force, as the playground page shows it: which file, and the figures that decide.
 
-export interface PolicySummary {
+export type PolicySummary = Pick<
+  Policy,
+  "warnAt" | "blockAt" | "blockedAddresses" | "unknownList" | "directoryUnavailable" | "sendTimeoutMs"
+> & {
   /** Where it came from: the file `npm start -- --policy` named, or the build's policy.json. */
   readonly source: string;
-  readonly warnAt: number;
-  readonly blockAt: number;
-  readonly blockedAddresses: readonly string[];
-  readonly unknownList: string;
-  readonly directoryUnavailable: string;
-  readonly sendTimeoutMs: number;
-}
+};
 
-/** The summary of a validated policy (src/core/policy's Policy, read by field). */
-export function summarisePolicy(
-  source: string,
-  policy: {
-    readonly warnAt: number;
-    readonly blockAt: number;
-    readonly blockedAddresses: readonly string[];
-    readonly unknownList: string;
-    readonly directoryUnavailable: string;
-    readonly sendTimeoutMs: number;
-  },
-): PolicySummary {
+/** The summary of a validated policy. */
+export function summarisePolicy(source: string, policy: Policy): PolicySummary {
   return {
     source,
     warnAt: policy.warnAt,
