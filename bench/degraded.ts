@@ -1,5 +1,5 @@
 import type { MessageInput } from "../src/core/types";
-import type { SendCompletion } from "../src/events/outcome";
+import type { SendCompletion } from "../src/check/outcome";
 import { startFakeGraph, type FakeGraph, type RecordedRequest } from "../src/fake-graph";
 import { BenchDraft } from "./draft";
 import { LATENCY_MS, benchDirectoryData, oneList, peopleOnly, policy } from "./fixtures";

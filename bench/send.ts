@@ -1,6 +1,6 @@
 import type { Environment } from "../src/app/services";
 import type { Handlers } from "../src/events/handlers";
-import type { SendCompletion } from "../src/events/outcome";
+import type { SendCompletion } from "../src/check/outcome";
 import { DEMO_TOKEN, startFakeGraph, type FakeGraph, type RecordedRequest } from "../src/fake-graph";
 import type { KeyValueStore } from "../src/storage/port";
 import { shipped } from "./shipped";

@@ -3,6 +3,8 @@ import { createBreakerDirectory, type BreakerMoment } from "../directory/breaker
 import { createCachedDirectory } from "../directory/cache";
 import { createGraphDirectory } from "../directory/graph/graph-directory";
 import type { Directory } from "../directory/port";
+import { withAcknowledgementMirror } from "../check/shared-acknowledgement";
+import { createComposeItem, storageSharedWithPane, type ComposeItem } from "../office/compose-item";
 import type { KeyValueStore } from "../storage/port";
 import { loadSettings, type Settings } from "./settings";
 
@@ -53,4 +55,23 @@ export function directoryFor(
   return createCachedDirectory(remembered, environment.store, {
     ttlMs: settings.policy.cacheMinutes * 60_000,
   });
+}
+
+export interface DraftOptions {
+  /** Where the confirmation is mirrored; by default what Office shares between runtimes (Mac). */
+  readonly sharedStorage?: ReturnType<typeof storageSharedWithPane>;
+  readonly now?: () => number;
+}
+
+/**
+ * The draft being composed, as the check reads it. Where the task pane and the event runtime do not
+ * share sessionData (Mac), the sender's confirmation is mirrored where both can read it.
+ */
+export function composeDraft(
+  office: typeof Office = (globalThis as { Office?: typeof Office }).Office as typeof Office,
+  options: DraftOptions = {},
+): ComposeItem {
+  const item = createComposeItem(office);
+  const shared = options.sharedStorage !== undefined ? options.sharedStorage : storageSharedWithPane(office);
+  return shared ? withAcknowledgementMirror(item, shared, options.now) : item;
 }

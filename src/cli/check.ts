@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { DEFAULT_POLICY, parsePolicyText, type Policy } from "../core/policy";
 import type { Decision } from "../core/types";
 import { createGraphDirectory } from "../directory/graph/graph-directory";
-import { evaluate } from "../engine/evaluate";
+import { evaluate } from "../check/evaluate";
 import { DEMO_TOKEN, loadDemoDirectory, startFakeGraph } from "../fake-graph";
 import { UsageError, type CheckOptions } from "./args";
 

@@ -1,4 +1,4 @@
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import { recipientFingerprint } from "./fingerprint";
 import { matchEntries } from "./patterns";
 import { domainOf, parseAddress, parseRecipient } from "./addresses";

@@ -1,4 +1,4 @@
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { Policy } from "./policy";
 import type { ReachFigures } from "./reach";
 import type { Field, Reason, ReasonCode, ResolvedRecipient, UnknownCause, Verdict } from "./types";

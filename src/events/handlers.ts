@@ -1,31 +1,25 @@
 import { uncheckedHeader } from "../core/header";
 import { DEFAULT_POLICY, type Policy } from "../core/policy";
-import type { DraftItem } from "../app/draft-check";
-import { checkDraft } from "../app/draft-check";
+import { checkWhileComposing, showWarning, type WarnableItem } from "../check/compose-warning";
+import { SEND_HARD_LIMIT_MS, COMPOSE_DEADLINE_MS } from "../check/deadlines";
+import { checkDraft } from "../check/draft-check";
 import type { Settings } from "../app/settings";
 import type { Directory } from "../directory/port";
 import { unavailableDirectory } from "../directory/unavailable";
-import { guardCompletion, type CompletableEvent } from "./completion";
+import { guardCompletion, type CompletableEvent } from "../check/completion";
 import {
   failedCheckCompletion,
   HEADER_NAME,
-  INFO_BAR_KEY,
-  infoBarFor,
   sendPlanFor,
   withoutNewerOptions,
   type SendCompletion,
-} from "./outcome";
+} from "../check/outcome";
 
 // The three launch-event handlers, written against small interfaces so that tests and the
 // playground drive the very same code Outlook runs. The entry (./index.ts) binds them to Office.js.
 
 /** What the handlers need of the draft (src/office/compose-item.ts provides it). */
-export interface EventItem extends DraftItem {
-  showInfoBar(
-    key: string,
-    bar: { readonly message: string; readonly actionText: string | null },
-  ): Promise<void>;
-  removeInfoBar(key: string): Promise<void>;
+export interface EventItem extends WarnableItem {
   setInternetHeaders(headers: Readonly<Record<string, string>>): Promise<void>;
   removeInternetHeaders(names: readonly string[]): Promise<void>;
 }
@@ -40,15 +34,6 @@ export interface HandlerDeps {
   supportsMailbox(version: string): boolean;
   now?: () => number;
 }
-
-/** While composing nothing waits on the check, so it may take longer than at send. */
-export const COMPOSE_DEADLINE_MS = 8000;
-/**
- * The last moment a send decision may come, from the handler's start. Outlook says "taking longer
- * than expected" at 5 s, and its clock starts before the runtime has loaded the bundle (a cold start
- * on every send in classic Outlook), so the stop is well short of it.
- */
-export const SEND_HARD_LIMIT_MS = 3500;
 
 export interface Handlers {
   onMessageCompose(event: CompletableEvent<undefined>): Promise<void>;
@@ -66,18 +51,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     try {
       const settings = await deps.loadSettings("compose");
       const item = deps.item();
-      const check = await checkDraft(item, {
+      const check = await checkWhileComposing(item, {
         policy: settings.policy,
         directory: directoryFor(settings, "compose"),
-        deadlineAt: now() + COMPOSE_DEADLINE_MS,
         now,
       });
-      // The recipients changed while it ran: the event for that change brings a current check, and
-      // this one's bar (or its removal) would overwrite it.
-      if (check.stale) return;
-      const { show } = infoBarFor(check.decision, check.acknowledged);
-      if (show) await item.showInfoBar(INFO_BAR_KEY, show);
-      else await item.removeInfoBar(INFO_BAR_KEY);
+      await showWarning(item, check);
     } catch {
       // The early warning is a courtesy: the send check still runs. Nothing to tell the user here.
     } finally {

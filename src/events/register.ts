@@ -1,10 +1,9 @@
 import { naaTokenProvider } from "../auth/provider";
-import { directoryFor, settingsLoader, type Environment } from "../app/services";
-import { createComposeItem } from "../office/compose-item";
+import { composeDraft, directoryFor, settingsLoader, type Environment } from "../app/services";
 import { supportsMailbox, supportsNestedAppAuth } from "../office/requirements";
 import { selectStore } from "../storage/select";
 import { createHandlers } from "./handlers";
-import type { SendCompletion } from "./outcome";
+import type { SendCompletion } from "../check/outcome";
 
 // Binds the handlers to Office.js. Nothing runs at load but the registration itself (and telling
 // Office.js the script is ready): the environment is built on the first event, so loading the
@@ -33,7 +32,7 @@ export function registerHandlers(office: typeof Office, environment: () => Envir
     if (built) return built;
     const env = environment();
     built = createHandlers({
-      item: () => createComposeItem(office),
+      item: () => composeDraft(office),
       loadSettings: settingsLoader(env),
       directory: (settings, moment) => directoryFor(env, settings, moment),
       supportsMailbox: (version) => supportsMailbox(version, office),

@@ -1,6 +1,5 @@
+import { INFO_BAR_LIMIT } from "../core/limits";
 import type { Field, RecipientInput } from "../core/types";
-import type { SessionData } from "../session/session-store";
-import { withAcknowledgementMirror, type MirrorStorage } from "../session/shared-acknowledgement";
 import { officeCall } from "./office-call";
 import { isMac, officePlatform, outlookHostName, supportsMailbox } from "./requirements";
 
@@ -19,7 +18,6 @@ export interface InfoBar {
 }
 
 export const TASK_PANE_COMMAND_ID = "msgComposeOpenPaneButton";
-const INFO_BAR_LIMIT = 150;
 const ICON = "Icon.16x16";
 
 /** Recipients one setAsync or addAsync call takes: more fail with NumberOfRecipientsExceeded. */
@@ -105,10 +103,17 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** The part of `window.localStorage` that state shared between runtimes needs. */
+export interface SharedStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /** localStorage where this runtime has it and lets it be read; null otherwise (never throws). */
-function pageLocalStorage(): MirrorStorage | null {
+function pageLocalStorage(): SharedStorage | null {
   try {
-    const storage = (globalThis as { localStorage?: MirrorStorage }).localStorage;
+    const storage = (globalThis as { localStorage?: SharedStorage }).localStorage;
     if (!storage || typeof storage.getItem !== "function") return null;
     storage.getItem("reachGuard.probe");
     return storage;
@@ -117,26 +122,20 @@ function pageLocalStorage(): MirrorStorage | null {
   }
 }
 
-export interface ComposeItemOptions {
-  /**
-   * Where the sender's confirmation is mirrored so that it reaches the other runtime: by default
-   * localStorage on Mac (docs/testing/runtimes.md), nothing elsewhere; null turns it off.
-   */
-  readonly acknowledgementMirror?: MirrorStorage | null;
-  readonly now?: () => number;
+/**
+ * Where the event runtime and the task pane can share state when sessionData is not shared between
+ * them: localStorage on Mac (docs/testing/runtimes.md); null elsewhere, and where it is unusable.
+ */
+export function storageSharedWithPane(
+  office: OfficeLike = (globalThis as { Office?: OfficeLike }).Office as OfficeLike,
+): SharedStorage | null {
+  return isMac(office) ? pageLocalStorage() : null;
 }
 
 export function createComposeItem(
   office: OfficeLike = (globalThis as { Office?: OfficeLike }).Office as OfficeLike,
-  options: ComposeItemOptions = {},
 ): ComposeItem {
   const enums = office.MailboxEnums;
-  const mirror =
-    options.acknowledgementMirror !== undefined
-      ? options.acknowledgementMirror
-      : isMac(office)
-        ? pageLocalStorage()
-        : null;
 
   const add = async (field: Field, entries: readonly RecipientEntry[]): Promise<void> => {
     for (const chunk of chunks(entries, RECIPIENTS_PER_CALL)) {
@@ -146,8 +145,8 @@ export function createComposeItem(
     }
   };
 
-  const plainSession: SessionData = {
-    async getSessionData(key) {
+  const session = {
+    async getSessionData(key: string): Promise<string | null> {
       try {
         const value = await officeCall<string>("sessionData.getAsync", (done) =>
           item(office).sessionData.getAsync(key, done),
@@ -158,13 +157,12 @@ export function createComposeItem(
         return null;
       }
     },
-    async setSessionData(key, value) {
+    async setSessionData(key: string, value: string): Promise<void> {
       await officeCall<void>("sessionData.setAsync", (done) =>
         item(office).sessionData.setAsync(key, value, done),
       );
     },
   };
-  const session = mirror ? withAcknowledgementMirror(plainSession, mirror, options.now) : plainSession;
 
   return {
     async getSender() {

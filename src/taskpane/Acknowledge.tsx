@@ -1,6 +1,6 @@
 import { Button, Checkbox } from "@fluentui/react-components";
 import { forwardRef, useState } from "react";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { PaneSnapshot } from "./backend";
 import { usePaneStyles } from "./styles";
 

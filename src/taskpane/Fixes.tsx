@@ -1,6 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import type { Decision } from "../core/types";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { Fix } from "./backend";
 import { usePaneStyles } from "./styles";
 

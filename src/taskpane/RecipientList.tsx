@@ -2,7 +2,7 @@ import { Button } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Field, ResolvedRecipient } from "../core/types";
 import { FIELDS } from "../core/types";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { Fix } from "./backend";
 import { RecipientRow } from "./RecipientRow";
 import { usePaneStyles } from "./styles";

@@ -1,7 +1,7 @@
 import { Badge, Button } from "@fluentui/react-components";
 import { memo } from "react";
 import type { ResolvedRecipient } from "../core/types";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { Fix } from "./backend";
 import { usePaneStyles } from "./styles";
 

@@ -1,5 +1,5 @@
 import { Button } from "@fluentui/react-components";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import { usePaneStyles } from "./styles";
 
 /** Offered when no Graph token could be had without the user (nested app authentication). */

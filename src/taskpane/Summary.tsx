@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { forwardRef } from "react";
 import type { ReasonCode } from "../core/types";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { PaneSnapshot } from "./backend";
 import { usePaneStyles } from "./styles";
 

@@ -1,6 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import { Acknowledge } from "./Acknowledge";
 import type { PaneSnapshot, TaskPaneBackend } from "./backend";
 import { Fixes } from "./Fixes";

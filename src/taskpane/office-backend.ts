@@ -1,14 +1,14 @@
-import { acknowledgeDraft, checkDraft, type DraftCheck } from "../app/draft-check";
+import { checkWhileComposing, showWarning } from "../check/compose-warning";
+import { acknowledgeDraft, type DraftCheck } from "../check/draft-check";
+import { INFO_BAR_KEY } from "../check/outcome";
 import type { Settings } from "../app/settings";
 import type { Auth } from "../auth/naa";
 import { graphScopes } from "../auth/scopes";
 import type { Decision } from "../core/types";
 import { GROUP_COUNT_SCOPES, MAILTIPS_SCOPES } from "../directory/graph/scopes";
 import type { Directory } from "../directory/port";
-import { COMPOSE_DEADLINE_MS } from "../events/handlers";
-import { INFO_BAR_KEY, infoBarFor } from "../events/outcome";
 import type { ComposeItem } from "../office/compose-item";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
 import { planMoveToBcc, planRemove, type EditPlan } from "./fix-plans";
 
@@ -70,14 +70,8 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
     const check = await currentCheck(settings);
     const { decision, acknowledged } = check;
     lastDecision = decision;
-    // Keep the info bar in step with what the pane now knows (after a sign-in, say), as the handlers
-    // do; a stale decision is for recipients the draft no longer has, so it leaves the bar alone.
-    if (!check.stale) {
-      const { show } = infoBarFor(decision, acknowledged);
-      await (show ? item.showInfoBar(INFO_BAR_KEY, show) : item.removeInfoBar(INFO_BAR_KEY)).catch(
-        () => undefined,
-      );
-    }
+    // Keep the info bar in step with what the pane now knows (after a sign-in, say), as the handlers do.
+    await showWarning(item, check).catch(() => undefined);
     const configured = settings.config.clientId !== "";
     // Asked each time: cheap, and a pane never outlives the client it was opened in.
     const canSignIn = deps.signInSupported ? deps.signInSupported() : true;
@@ -99,10 +93,9 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
    */
   async function currentCheck(settings: Settings): Promise<DraftCheck> {
     for (let attempt = 1; ; attempt++) {
-      const check = await checkDraft(item, {
+      const check = await checkWhileComposing(item, {
         policy: settings.policy,
         directory: deps.directory(settings),
-        deadlineAt: now() + COMPOSE_DEADLINE_MS,
         now,
       });
       if (!check.stale || attempt >= CHECK_ATTEMPTS) return check;

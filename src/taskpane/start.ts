@@ -1,7 +1,6 @@
 import type { ClientFactory } from "../auth/naa";
 import { naaAuths } from "../auth/provider";
-import { directoryFor, settingsLoader, type Environment } from "../app/services";
-import { createComposeItem } from "../office/compose-item";
+import { composeDraft, directoryFor, settingsLoader, type Environment } from "../app/services";
 import {
   officeReady,
   officeTheme,
@@ -11,7 +10,7 @@ import {
   supportsNestedAppAuth,
 } from "../office/requirements";
 import { selectStore } from "../storage/select";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { TaskPaneBackend } from "./backend";
 import { createOfficeBackend } from "./office-backend";
 import { createThemeSource, type ThemeSource } from "./theme";
@@ -48,7 +47,7 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
     tokenProviderFor: auths.tokenProviderFor,
   };
   const backend = createOfficeBackend({
-    item: createComposeItem(office),
+    item: composeDraft(office),
     loadSettings: settingsLoader(environment),
     directory: (settings) => directoryFor(environment, settings),
     auth: (settings) => auths.authFor(settings.config),

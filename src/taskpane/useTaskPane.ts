@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Decision } from "../core/types";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
 
 // The pane's state: the newest evaluation wins over an older one still running, and each action

@@ -7,7 +7,7 @@ import type {
   RecipientInput,
   UnknownCause,
 } from "../../src/core/types";
-import { partialFields } from "../../src/app/draft-check";
+import { partialFields } from "../../src/check/draft-check";
 import { answers, list } from "./helpers";
 
 // When Microsoft Graph cannot answer, Outlook's own reading of each recipient decides who is a

@@ -2,7 +2,7 @@ import { DEFAULT_POLICY } from "../../src/core/policy";
 import type { DirectoryEntry, ReasonCode, Verdict } from "../../src/core/types";
 import { cacheKey, createCachedDirectory } from "../../src/directory/cache";
 import { createGraphDirectory } from "../../src/directory/graph/graph-directory";
-import { evaluate } from "../../src/engine/evaluate";
+import { evaluate } from "../../src/check/evaluate";
 import { createMemoryStore } from "../../src/storage/memory";
 import type { KeyValueStore } from "../../src/storage/port";
 import {

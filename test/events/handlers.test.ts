@@ -1,14 +1,16 @@
-import { ALERT_LIMIT, INFO_BAR_LIMIT, parseHeader } from "../../src/core";
-import { createHandlers, SEND_HARD_LIMIT_MS, type HandlerDeps } from "../../src/events/handlers";
+import { parseHeader } from "../../src/core/header";
+import { ALERT_LIMIT, INFO_BAR_LIMIT } from "../../src/core/limits";
+import { SEND_HARD_LIMIT_MS } from "../../src/check/deadlines";
+import { createHandlers, type HandlerDeps } from "../../src/events/handlers";
 import {
   HEADER_NAME,
   INFO_BAR_KEY,
   PROMPT_USER,
-  TASK_PANE_COMMAND_ID,
   type SendCompletion,
-} from "../../src/events/outcome";
-import { acknowledgeDraft, checkDraft } from "../../src/app/draft-check";
+} from "../../src/check/outcome";
+import { acknowledgeDraft, checkDraft } from "../../src/check/draft-check";
 import type { Settings } from "../../src/app/settings";
+import { TASK_PANE_COMMAND_ID } from "../../src/office/compose-item";
 import { FakeDraft, TableDirectory, fakeEvent, list, settingsWith } from "./fakes";
 import { heldDirectory } from "../taskpane/fakes";
 

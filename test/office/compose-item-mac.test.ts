@@ -1,7 +1,7 @@
-import { acknowledgeDraft, checkDraft } from "../../src/app/draft-check";
+import { acknowledgeDraft, checkDraft } from "../../src/check/draft-check";
 import { parsePolicy } from "../../src/core/policy";
-import { createComposeItem } from "../../src/office/compose-item";
-import { ACK_MIRROR_KEY, type MirrorStorage } from "../../src/session/shared-acknowledgement";
+import { composeDraft } from "../../src/app/services";
+import { ACK_MIRROR_KEY, type MirrorStorage } from "../../src/check/shared-acknowledgement";
 import { list, TableDirectory } from "../events/fakes";
 import { FakeOutlook, type Entry } from "./fake-office";
 
@@ -39,8 +39,8 @@ function macDraft(to: readonly string[]) {
   };
   const paneOutlook = runtime();
   const eventOutlook = runtime();
-  const pane = createComposeItem(paneOutlook.office(), { acknowledgementMirror: storage });
-  const events = createComposeItem(eventOutlook.office(), { acknowledgementMirror: storage });
+  const pane = composeDraft(paneOutlook.office(), { sharedStorage: storage });
+  const events = composeDraft(eventOutlook.office(), { sharedStorage: storage });
   const directory = new TableDirectory({ [LEADS]: list(300) });
   const check = (item = events) => checkDraft(item, { policy, directory, deadlineAt: Date.now() + 2_000 });
   return { storage, paneOutlook, eventOutlook, pane, events, check };
@@ -75,7 +75,7 @@ it("nothing is mirrored where sessionData is shared (Windows, the web)", async (
     for (const platform of ["PC", "OfficeOnline", null]) {
       const outlook = new FakeOutlook();
       outlook.platform = platform;
-      await createComposeItem(outlook.office()).setSessionData(
+      await composeDraft(outlook.office()).setSessionData(
         "reachGuard.ack",
         JSON.stringify({ v: 1, fp: "a".repeat(64), at: new Date().toISOString(), n: 1 }),
       );
@@ -84,7 +84,7 @@ it("nothing is mirrored where sessionData is shared (Windows, the web)", async (
     // On Mac, localStorage is found on its own.
     const mac = new FakeOutlook();
     mac.platform = "Mac";
-    await createComposeItem(mac.office()).setSessionData(
+    await composeDraft(mac.office()).setSessionData(
       "reachGuard.ack",
       JSON.stringify({ v: 1, fp: "a".repeat(64), at: new Date().toISOString(), n: 1 }),
     );
@@ -97,7 +97,7 @@ it("nothing is mirrored where sessionData is shared (Windows, the web)", async (
 it("on a Mac runtime without usable localStorage, sessionData alone is used and nothing throws", async () => {
   const outlook = new FakeOutlook();
   outlook.platform = "Mac";
-  const compose = createComposeItem(outlook.office());
+  const compose = composeDraft(outlook.office());
   const text = JSON.stringify({ v: 1, fp: "a".repeat(64), at: new Date().toISOString(), n: 1 });
   await compose.setSessionData("reachGuard.ack", text);
   await expect(compose.getSessionData("reachGuard.ack")).resolves.toBe(text);

@@ -1,4 +1,5 @@
-import { decide, parsePolicy, type PolicyInput } from "../../src/core";
+import { decide } from "../../src/core/decide";
+import { parsePolicy, type PolicyInput } from "../../src/core/policy";
 import type { Decision, DirectoryAnswer, DirectoryEntry, Field, RecipientInput } from "../../src/core/types";
 import type { Directory } from "../../src/directory/port";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "../../src/taskpane/backend";

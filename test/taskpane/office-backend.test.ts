@@ -3,8 +3,8 @@ import { DEFAULT_HOST_CONFIG } from "../../src/app/host-config";
 import type { Auth } from "../../src/auth/naa";
 import { parsePolicy, type PolicyInput } from "../../src/core/policy";
 import type { Directory } from "../../src/directory/port";
-import { COMPOSE_DEADLINE_MS } from "../../src/events/handlers";
-import { INFO_BAR_KEY } from "../../src/events/outcome";
+import { COMPOSE_DEADLINE_MS } from "../../src/check/deadlines";
+import { INFO_BAR_KEY } from "../../src/check/outcome";
 import {
   CHECK_ATTEMPTS,
   createOfficeBackend,

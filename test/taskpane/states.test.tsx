@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { act, screen, within } from "@testing-library/react";
-import { decide, parsePolicy } from "../../src/core";
+import { decide } from "../../src/core/decide";
+import { parsePolicy } from "../../src/core/policy";
 import type { DirectoryAnswer } from "../../src/core/types";
 import { deferred, decisionFor, down, FakeBackend, list, noToken, SENDER, snapshotOf } from "./fakes";
 import type { PaneSnapshot } from "../../src/taskpane/backend";

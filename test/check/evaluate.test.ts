@@ -1,7 +1,7 @@
 import { parsePolicy } from "../../src/core/policy";
 import type { DirectoryAnswer } from "../../src/core/types";
 import type { Directory } from "../../src/directory/port";
-import { evaluate } from "../../src/engine/evaluate";
+import { evaluate } from "../../src/check/evaluate";
 import { answers, list, message, person } from "../core/helpers";
 
 const policy = parsePolicy({

@@ -1,11 +1,9 @@
-import { enGB } from "../strings/en-GB";
-import { clip } from "./format";
-import type { Decision, Reason } from "./types";
+import { enGB } from "./en-GB";
+import { clip } from "../core/format";
+import { ALERT_LIMIT, INFO_BAR_LIMIT } from "../core/limits";
+import type { Decision, Reason } from "../core/types";
 
-// What the compose window and the Smart Alert say. Outlook's limits: an info bar message holds
-// 150 characters, a Smart Alert errorMessage 500 (Office.SmartAlertsEventCompletedOptions).
-export const INFO_BAR_LIMIT = 150;
-export const ALERT_LIMIT = 500;
+// What the compose window and the Smart Alert say, within Outlook's limits.
 
 function primary(decision: Decision): Reason | undefined {
   return decision.reasons.find((reason) => reason.verdict === decision.verdict);

@@ -7,8 +7,8 @@ import {
   isAcknowledged,
   SESSION_DATA_LIMIT,
   type Acknowledgement,
-} from "../../src/session/acknowledgement";
-import { encodeItemState, SESSION_KEY, SESSION_LIMIT } from "../../src/session/item-state";
+} from "../../src/check/acknowledgement";
+import { encodeItemState, SESSION_KEY, SESSION_LIMIT } from "../../src/check/item-state";
 
 const ACK: Acknowledgement = { fingerprint: "3f9a0c1d2b4e5f60", at: "2026-11-24T09:30:00.000Z", sequence: 3 };
 

@@ -1,5 +1,5 @@
-import { ACK_KEY, encodeAcknowledgement, type Acknowledgement } from "../../src/session/acknowledgement";
-import { loadAcknowledgement, saveAcknowledgement, type SessionData } from "../../src/session/session-store";
+import { ACK_KEY, encodeAcknowledgement, type Acknowledgement } from "../../src/check/acknowledgement";
+import { loadAcknowledgement, saveAcknowledgement, type SessionData } from "../../src/check/session-store";
 import {
   ACK_MIRROR_KEY,
   ACK_MIRROR_TTL_MS,
@@ -7,7 +7,7 @@ import {
   readMirroredAcknowledgement,
   withAcknowledgementMirror,
   type MirrorStorage,
-} from "../../src/session/shared-acknowledgement";
+} from "../../src/check/shared-acknowledgement";
 
 // On Mac the event runtime and the task pane share localStorage, not sessionData
 // (docs/testing/runtimes.md): the confirmation must reach the send handler through it.

@@ -1,4 +1,4 @@
-import { ACK_LIMIT } from "../../src/session/acknowledgement";
+import { ACK_LIMIT } from "../../src/check/acknowledgement";
 import type { DirectoryAnswer, DirectoryEntry, UnknownCause } from "../../src/core/types";
 import {
   decodeItemState,
@@ -6,7 +6,7 @@ import {
   encodeItemState,
   SESSION_LIMIT,
   type ItemState,
-} from "../../src/session/item-state";
+} from "../../src/check/item-state";
 
 const fromCache = (entry: DirectoryEntry): DirectoryAnswer => ({ entry, source: "cache" });
 const list = (members: number, externalMembers: number | null = 0, restricted = false, moderated = false) =>

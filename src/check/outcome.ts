@@ -1,12 +1,13 @@
-import { alertText, headerFor, HEADER_NAME, infoBarText } from "../core";
+import { headerFor, HEADER_NAME } from "../core/header";
+import { TASK_PANE_COMMAND_ID } from "../office/compose-item";
+import { alertText, infoBarText } from "../present/texts";
 import type { Policy } from "../core/policy";
 import type { Decision, Verdict } from "../core/types";
-import { enGB } from "../strings/en-GB";
+import { enGB } from "../present/en-GB";
 
 // What the handlers tell Outlook: the info bar while composing, and the Smart Alert options at send.
 
 export const INFO_BAR_KEY = "reachGuard";
-export const TASK_PANE_COMMAND_ID = "msgComposeOpenPaneButton";
 /** Office.MailboxEnums.SendModeOverride.PromptUser (Mailbox 1.14). */
 export const PROMPT_USER = "promptUser";
 

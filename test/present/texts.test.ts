@@ -2,8 +2,9 @@ import { decide } from "../../src/core/decide";
 import { clip, formatAbout, formatCount } from "../../src/core/format";
 import { formatHeader, headerFor, parseHeader, uncheckedHeader } from "../../src/core/header";
 import { parsePolicy } from "../../src/core/policy";
-import { ALERT_LIMIT, INFO_BAR_LIMIT, alertText, infoBarText } from "../../src/core/texts";
-import { answers, list, message, person } from "./helpers";
+import { ALERT_LIMIT, INFO_BAR_LIMIT } from "../../src/core/limits";
+import { alertText, infoBarText } from "../../src/present/texts";
+import { answers, list, message, person } from "../core/helpers";
 
 const policy = parsePolicy({
   blockedAddresses: ["everyone@example.org"],

@@ -1,17 +1,17 @@
-import { EMPTY_STATE, SESSION_KEY, encodeItemState, type ItemState } from "../../src/session/item-state";
+import { EMPTY_STATE, SESSION_KEY, encodeItemState, type ItemState } from "../../src/check/item-state";
 import {
   ACK_KEY,
   ACK_LIMIT,
   encodeAcknowledgement,
   type Acknowledgement,
-} from "../../src/session/acknowledgement";
+} from "../../src/check/acknowledgement";
 import {
   loadAcknowledgement,
   loadItemState,
   saveAcknowledgement,
   saveItemState,
   type SessionData,
-} from "../../src/session/session-store";
+} from "../../src/check/session-store";
 
 const STATE: ItemState = {
   fingerprint: "3f9a0c1d2b4e5f60",

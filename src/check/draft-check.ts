@@ -2,18 +2,16 @@ import { recipientsFingerprint } from "../core/decide";
 import type { Policy } from "../core/policy";
 import { FIELDS, type Decision, type Field, type RecipientInput } from "../core/types";
 import type { Directory } from "../directory/port";
-import { evaluate } from "../engine/evaluate";
+import { evaluate } from "./evaluate";
+import { acknowledgementId, isAcknowledged, type Acknowledgement } from "./acknowledgement";
+import type { ItemState } from "./item-state";
 import {
-  acknowledgementId,
-  isAcknowledged,
   loadAcknowledgement,
   loadItemState,
   saveAcknowledgement,
   saveItemState,
-  type Acknowledgement,
-  type ItemState,
   type SessionData,
-} from "../session";
+} from "./session-store";
 
 // One check of the draft in compose: read sender and recipients, reuse what this draft already
 // knows (sessionData), ask the directory only for what is new, decide, and remember the result.

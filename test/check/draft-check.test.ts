@@ -1,7 +1,7 @@
-import { acknowledgeDraft, checkDraft, RECHECK_AFTER_MS } from "../../src/app/draft-check";
+import { acknowledgeDraft, checkDraft, RECHECK_AFTER_MS } from "../../src/check/draft-check";
 import { parsePolicy } from "../../src/core/policy";
-import { acknowledgementId, ACK_KEY, decodeAcknowledgement } from "../../src/session/acknowledgement";
-import { decodeItemState, SESSION_KEY } from "../../src/session/item-state";
+import { acknowledgementId, ACK_KEY, decodeAcknowledgement } from "../../src/check/acknowledgement";
+import { decodeItemState, SESSION_KEY } from "../../src/check/item-state";
 import { FakeDraft, TableDirectory, list } from "../events/fakes";
 import { deferred, heldDirectory } from "../taskpane/fakes";
 

@@ -1,12 +1,7 @@
-import {
-  DIRECTORY_FAILURES,
-  decide,
-  planMessage,
-  type Decision,
-  type DirectoryAnswer,
-  type MessageInput,
-  type Policy,
-} from "../core";
+import { decide } from "../core/decide";
+import type { Policy } from "../core/policy";
+import { planMessage } from "../core/recipients";
+import { DIRECTORY_FAILURES, type Decision, type DirectoryAnswer, type MessageInput } from "../core/types";
 import { parseAddress } from "../core/addresses";
 import type { Directory, ResolveOptions } from "../directory/port";
 

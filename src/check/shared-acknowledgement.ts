@@ -106,13 +106,14 @@ export function newerAcknowledgement(
  * sessionData as ever; read from both, the newer winning. Every other key (and a value that is not
  * a confirmation) passes straight through.
  */
-export function withAcknowledgementMirror(
-  session: SessionData,
+export function withAcknowledgementMirror<Item extends SessionData>(
+  session: Item,
   storage: MirrorStorage,
   now: () => number = Date.now,
-): SessionData {
+): Item {
   return {
-    async getSessionData(key) {
+    ...session,
+    async getSessionData(key: string) {
       const stored = await session.getSessionData(key);
       if (key !== ACK_KEY) return stored;
       const mirrored = readMirroredAcknowledgement(storage, now());
@@ -122,7 +123,7 @@ export function withAcknowledgementMirror(
       return newer === fromSession ? stored : encodeAcknowledgement(newer);
     },
 
-    async setSessionData(key, value) {
+    async setSessionData(key: string, value: string) {
       const ack = key === ACK_KEY ? decodeAcknowledgement(value) : null;
       if (!ack) {
         await session.setSessionData(key, value);
