@@ -1,5 +1,6 @@
 import type { Policy } from "../core/policy";
 import type { Directory } from "../directory/port";
+import type { Words } from "../present/words";
 import { COMPOSE_DEADLINE_MS } from "./deadlines";
 import { checkDraft, type DraftCheck, type DraftItem } from "./draft-check";
 import { INFO_BAR_KEY, infoBarFor } from "./outcome";
@@ -37,9 +38,9 @@ export function checkWhileComposing(item: DraftItem, options: ComposeCheckOption
  * Shows the info bar a check calls for, or removes it. A stale check is for recipients the draft no
  * longer has: the event for that change brings a current one, whose bar this must not overwrite.
  */
-export async function showWarning(item: WarnableItem, check: DraftCheck): Promise<void> {
+export async function showWarning(item: WarnableItem, check: DraftCheck, words: Words): Promise<void> {
   if (check.stale) return;
-  const { show } = infoBarFor(check.decision, check.acknowledged);
+  const { show } = infoBarFor(check.decision, check.acknowledged, words);
   if (show) await item.showInfoBar(INFO_BAR_KEY, show);
   else await item.removeInfoBar(INFO_BAR_KEY);
 }

@@ -1,9 +1,8 @@
 import { headerFor, HEADER_NAME } from "../core/header";
 import { TASK_PANE_COMMAND_ID } from "../office/compose-item";
-import { alertText, infoBarText } from "../present/texts";
 import type { Policy } from "../core/policy";
 import type { Decision, Verdict } from "../core/types";
-import { enGB } from "../present/en-GB";
+import type { Words } from "../present/words";
 
 // What the handlers tell Outlook: the info bar while composing, and the Smart Alert options at send.
 
@@ -25,17 +24,17 @@ export interface InfoBarChange {
 }
 
 /** The info bar for a decision: null (remove it) for ordinary mail and once the sender has confirmed. */
-export function infoBarFor(decision: Decision, acknowledged: boolean): InfoBarChange {
+export function infoBarFor(decision: Decision, acknowledged: boolean, words: Words): InfoBarChange {
   if (acknowledged) return { show: null };
-  const message = infoBarText(decision);
-  return { show: message === null ? null : { message, actionText: enGB.infoBar.action } };
+  const message = words.infoBar(decision);
+  return { show: message === null ? null : { message, actionText: words.text.infoBar.action } };
 }
 
 /** Mailbox 1.14 lets the alert open the task pane (commandId) and offer "Send anyway" (PromptUser). */
-function alertButtons(newerAlerts: boolean, offerSendAnyway: boolean): Partial<SendCompletion> {
+function alertButtons(newerAlerts: boolean, offerSendAnyway: boolean, words: Words): Partial<SendCompletion> {
   if (!newerAlerts) return {};
   return {
-    cancelLabel: enGB.alert.reviewButton,
+    cancelLabel: words.text.alert.reviewButton,
     commandId: TASK_PANE_COMMAND_ID,
     ...(offerSendAnyway ? { sendModeOverride: PROMPT_USER } : {}),
   };
@@ -52,6 +51,7 @@ export function sendPlanFor(
   acknowledged: boolean,
   policy: Policy,
   newerAlerts: boolean,
+  words: Words,
 ): SendPlan {
   if (decision.verdict === "allow") return { completion: { allowEvent: true }, header: null };
   if (acknowledged && decision.acknowledgeable) {
@@ -61,11 +61,11 @@ export function sendPlanFor(
   return {
     completion: {
       allowEvent: false,
-      errorMessage: alertText(decision, {
+      errorMessage: words.alert(decision, {
         sendAnywayOffered: offerSendAnyway,
         supportContact: policy.supportContact,
       }),
-      ...alertButtons(newerAlerts, offerSendAnyway),
+      ...alertButtons(newerAlerts, offerSendAnyway, words),
     },
     // Stamped before the alert: with "Send anyway" the message leaves without this handler running again.
     header: headerFor(decision, false),
@@ -73,12 +73,13 @@ export function sendPlanFor(
 }
 
 /** When the check itself failed or ran out of time: the policy's directoryUnavailable verdict. */
-export function failedCheckCompletion(verdict: Verdict, newerAlerts: boolean): SendCompletion {
+export function failedCheckCompletion(verdict: Verdict, newerAlerts: boolean, words: Words): SendCompletion {
   if (verdict === "allow") return { allowEvent: true };
+  const offerSendAnyway = verdict === "warn" && newerAlerts;
   return {
     allowEvent: false,
-    errorMessage: enGB.alert.checkFailed(verdict),
-    ...alertButtons(newerAlerts, verdict === "warn" && newerAlerts),
+    errorMessage: words.checkFailed(verdict, { sendAnywayOffered: offerSendAnyway }),
+    ...alertButtons(newerAlerts, offerSendAnyway, words),
   };
 }
 

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { RecipientInput } from "../core/types";
 import { GRAPH_ROOT_RULE, parseGraphRoot } from "../directory/graph/roots";
+import { LOCALES, type Locale } from "../present/catalogue";
+import { localeFor } from "../present/locale";
 import { splitAddressList } from "./address-list";
 
 export class UsageError extends Error {
@@ -9,8 +11,8 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: reach-guard check --from <address> --to <addresses> [--cc <addresses>] [--bcc <addresses>]
                           [--policy policy.json] [--graph-url https://graph.microsoft.com] [--demo] [--json]
-                          [--timeout <ms>]
-Addresses are separated by commas or semicolons. The Graph token is read from REACH_GUARD_TOKEN;
+                          [--timeout <ms>] [--lang en-GB|cy-GB]
+Addresses are separated by commas or semicolons. Messages follow --lang, else the LANG variable. The Graph token is read from REACH_GUARD_TOKEN;
 --demo answers from a built-in demo directory instead of Microsoft Graph.`;
 
 export interface CheckOptions {
@@ -21,9 +23,10 @@ export interface CheckOptions {
   readonly demo: boolean;
   readonly json: boolean;
   readonly timeoutMs: number;
+  readonly locale: Locale;
 }
 
-export function parseCheckArgs(argv: readonly string[]): CheckOptions {
+export function parseCheckArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CheckOptions {
   const [command, ...rest] = argv;
   if (command !== "check")
     throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
@@ -43,6 +46,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckOptions {
         demo: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         timeout: { type: "string" },
+        lang: { type: "string" },
       },
     }));
   } catch (error) {
@@ -68,7 +72,11 @@ export function parseCheckArgs(argv: readonly string[]): CheckOptions {
   if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
     throw new UsageError("--timeout must be a whole number of milliseconds between 100 and 120000");
   }
+  if (values.lang !== undefined && !(LOCALES as readonly string[]).includes(values.lang)) {
+    throw new UsageError(`--lang must be one of ${LOCALES.join(", ")}; got ${JSON.stringify(values.lang)}`);
+  }
   return {
+    locale: (values.lang as Locale | undefined) ?? localeFor(env.LC_ALL || env.LANG),
     sender: values.from,
     recipients,
     policyPath: values.policy ?? null,

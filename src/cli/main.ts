@@ -1,6 +1,7 @@
 import { isPolicyError } from "../core/policy";
 import { USAGE, UsageError, parseCheckArgs } from "./args";
 import { runCheck } from "./check";
+import { wordsFor } from "../present/words";
 import { toJson, toText } from "./render";
 
 export interface CliIo {
@@ -15,9 +16,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     return argv.length === 0 ? 2 : 0;
   }
   try {
-    const options = parseCheckArgs(argv);
+    const options = parseCheckArgs(argv, env);
     const decision = await runCheck(options, env);
-    io.out(options.json ? `${JSON.stringify(toJson(decision))}\n` : toText(decision));
+    const words = wordsFor(options.locale);
+    io.out(options.json ? `${JSON.stringify(toJson(decision, words))}\n` : toText(decision, words));
     return 0;
   } catch (error) {
     if (error instanceof UsageError || isPolicyError(error)) {

@@ -1,8 +1,9 @@
-import { formatCount } from "../core/format";
 import type { Decision } from "../core/types";
+import { formatCount } from "../present/figures";
+import type { Words } from "../present/words";
 
 /** The `--json` shape documented in the README. */
-export function toJson(decision: Decision) {
+export function toJson(decision: Decision, words: Words) {
   return {
     verdict: decision.verdict,
     reach: decision.reach,
@@ -24,16 +25,11 @@ export function toJson(decision: Decision) {
     reasons: decision.reasons.map((reason) => ({
       code: reason.code,
       verdict: reason.verdict,
-      message: reason.message,
+      data: reason.data,
+      message: words.reason(reason),
     })),
   };
 }
-
-const ACCURACY = {
-  exact: "exact",
-  "upper-bound": "upper bound: lists may overlap",
-  incomplete: "incomplete: some sizes unknown",
-};
 
 function describe(recipient: Decision["recipients"][number]): string {
   const notes = [
@@ -48,7 +44,7 @@ function describe(recipient: Decision["recipients"][number]): string {
 }
 
 /** A short table and the verdict, for people. */
-export function toText(decision: Decision): string {
+export function toText(decision: Decision, words: Words): string {
   const rows = decision.recipients.map((recipient) => [
     recipient.field,
     recipient.address,
@@ -56,7 +52,7 @@ export function toText(decision: Decision): string {
     recipient.source,
     describe(recipient),
   ]);
-  const header = ["FIELD", "ADDRESS", "KIND", "SOURCE", "DETAIL"];
+  const header = [...words.text.cli.columns];
   // A loop, not Math.max(...): spreading 150,000 rows into a call overflows the stack.
   const widths = header.map((title) => title.length);
   for (const row of rows) {
@@ -70,13 +66,13 @@ export function toText(decision: Decision): string {
       .join("  ")
       .trimEnd();
   const reasons = decision.reasons.map(
-    (reason) => `  - [${reason.verdict}] ${reason.message} (${reason.code})`,
+    (reason) => `  - [${reason.verdict}] ${words.reason(reason)} (${reason.code})`,
   );
   const lines = [line(header)];
   for (const row of rows) lines.push(line(row));
   lines.push(
     "",
-    `Verdict: ${decision.verdict.toUpperCase()}  reach ${formatCount(decision.reach)} (${ACCURACY[decision.accuracy]})`,
+    `${words.text.cli.verdict[decision.verdict]}: ${words.text.cli.reach(words.people({ value: decision.reach, accuracy: decision.accuracy }))}`,
   );
   for (const reason of reasons) lines.push(reason);
   lines.push("");

@@ -1,4 +1,3 @@
-import { enGB } from "../present/en-GB";
 import { recipientFingerprint } from "./fingerprint";
 import { matchEntries } from "./patterns";
 import { domainOf, parseAddress, parseRecipient } from "./addresses";
@@ -59,7 +58,7 @@ function applyBroadcaster(reasons: readonly Reason[]): Reason[] {
   return changed
     ? [
         ...softened,
-        { code: "broadcaster", verdict: "warn", message: enGB.reasons.broadcaster(), addresses: [] },
+        { code: "broadcaster", verdict: "warn", data: {}, addresses: [] },
       ]
     : softened;
 }

@@ -1,10 +1,10 @@
-import { enGB } from "../present/en-GB";
 import type { Policy } from "./policy";
 import type { ReachFigures } from "./reach";
-import type { Field, Reason, ReasonCode, ResolvedRecipient, UnknownCause, Verdict } from "./types";
+import type { Field, Named, Reason, ReasonCode, ReasonData, ResolvedRecipient, UnknownCause } from "./types";
 
-// Each rule looks at the resolved message and returns the reasons it has, if any. A rule never
-// decides the final verdict: the decision takes the most severe of all reasons.
+// Each rule looks at the resolved message and returns the reasons it has, if any, as data: what is
+// said about them, and in which language, is src/present's business. A rule never decides the final
+// verdict: the decision takes the most severe of all reasons.
 
 export interface RuleContext {
   readonly policy: Policy;
@@ -16,17 +16,28 @@ export interface RuleContext {
 
 export type Rule = (context: RuleContext) => Reason[];
 
-function reason(
-  code: ReasonCode,
-  verdict: Verdict,
-  message: string,
+function reason<Code extends ReasonCode>(
+  code: Code,
+  verdict: Reason["verdict"],
+  data: ReasonData<Code>,
   addresses: readonly string[] = [],
 ): Reason {
-  return { code, verdict, message, addresses: [...new Set(addresses)] };
+  return { code, verdict, data, addresses: [...new Set(addresses)] } as Reason;
 }
 
-function addressesWhere(context: RuleContext, test: (recipient: ResolvedRecipient) => boolean): string[] {
-  return [...new Set(context.recipients.filter(test).map((recipient) => recipient.address))];
+/** Each address once, named as Outlook shows it (its first display name), in message order. */
+function named(recipients: readonly ResolvedRecipient[]): Named[] {
+  const byAddress = new Map<string, Named>();
+  for (const recipient of recipients) {
+    if (byAddress.has(recipient.address)) continue;
+    const name = recipient.displayName.trim() || recipient.address;
+    byAddress.set(recipient.address, { address: recipient.address, name, members: recipient.members });
+  }
+  return [...byAddress.values()];
+}
+
+function addressesOf(lists: readonly Named[]): string[] {
+  return lists.map((list) => list.address);
 }
 
 function withCause(...causes: UnknownCause[]) {
@@ -34,101 +45,75 @@ function withCause(...causes: UnknownCause[]) {
     recipient.kind === "unknown" && causes.includes(recipient.cause as UnknownCause);
 }
 
-const blockedAddresses: Rule = (context) => {
-  const blocked = addressesWhere(context, (recipient) => recipient.blockedBy !== null);
-  return blocked.length
-    ? [reason("blocked-address", "block", enGB.reasons.blockedAddress(blocked), blocked)]
-    : [];
-};
+/** A reason about the recipients that pass `test`, or none when there are none. */
+function about(
+  context: RuleContext,
+  code: "blocked-address" | "unknown-list" | "no-token" | "directory-not-permitted" | "directory-unavailable" | "list-restricted",
+  verdict: Reason["verdict"],
+  test: (recipient: ResolvedRecipient) => boolean,
+): Reason[] {
+  const lists = named(context.recipients.filter(test));
+  return lists.length ? [reason(code, verdict, { lists }, addressesOf(lists))] : [];
+}
+
+const blockedAddresses: Rule = (context) =>
+  about(context, "blocked-address", "block", (recipient) => recipient.blockedBy !== null);
 
 const reachThresholds: Rule = ({ policy, figures, recipients }) => {
-  const reachText = enGB.people(figures.reach, figures.accuracy);
-  const lists = recipients.filter((recipient) => recipient.kind === "list" && !recipient.restricted);
-  const listAddresses = lists.map((recipient) => recipient.address);
+  const reach = { value: figures.reach, accuracy: figures.accuracy };
+  const lists = named(recipients.filter((recipient) => recipient.kind === "list" && !recipient.restricted));
+  const listAddresses = addressesOf(lists);
   if (figures.reach >= policy.blockAt) {
     if (figures.unmoderatedReach >= policy.blockAt) {
-      return [
-        reason(
-          "reach-over-block",
-          "block",
-          enGB.reasons.reachOverBlock(reachText, policy.blockAt),
-          listAddresses,
-        ),
-      ];
+      return [reason("reach-over-block", "block", { reach, limit: policy.blockAt, lists }, listAddresses)];
     }
-    const moderated = lists.filter((recipient) => recipient.moderated).map((recipient) => recipient.address);
+    const moderated = named(recipients.filter((recipient) => recipient.kind === "list" && recipient.moderated));
     return [
-      reason("reach-over-warn", "warn", enGB.reasons.reachOverWarn(reachText), listAddresses),
-      reason("list-moderated", "warn", enGB.reasons.listModerated(moderated), moderated),
+      reason("reach-over-warn", "warn", { reach, lists }, listAddresses),
+      reason("list-moderated", "warn", { lists: moderated }, addressesOf(moderated)),
     ];
   }
-  if (figures.reach >= policy.warnAt) {
-    return [reason("reach-over-warn", "warn", enGB.reasons.reachOverWarn(reachText), listAddresses)];
-  }
+  if (figures.reach >= policy.warnAt) return [reason("reach-over-warn", "warn", { reach, lists }, listAddresses)];
   return [];
 };
 
 const externalReach: Rule = ({ policy, figures }) =>
   policy.externalWarnAt !== null && figures.externalReach >= policy.externalWarnAt
-    ? [reason("external-over-warn", "warn", enGB.reasons.externalOverWarn(figures.externalReach))]
+    ? [reason("external-over-warn", "warn", { external: figures.externalReach })]
     : [];
 
 const unknownSizes: Rule = (context) => {
-  const reasons: Reason[] = [];
   const verdict = context.policy.unknownList;
-  const unknown = addressesWhere(context, withCause("count-missing", "not-found"));
-  if (unknown.length)
-    reasons.push(reason("unknown-list", verdict, enGB.reasons.unknownList(unknown), unknown));
+  const reasons = about(context, "unknown-list", verdict, withCause("count-missing", "not-found"));
   if (context.partialFields.length) {
-    reasons.push(reason("recipients-not-listed", verdict, enGB.reasons.notListed(context.partialFields)));
+    reasons.push(reason("recipients-not-listed", verdict, { fields: context.partialFields }));
   }
   const groups = context.recipients.filter(withCause("contact-group"));
   if (groups.length) {
-    const labels = groups.map((group) => `"${group.displayName}"`);
-    reasons.push(reason("unknown-list", verdict, enGB.reasons.contactGroup(labels), []));
+    const names = [...new Set(groups.map((group) => group.displayName.trim()))];
+    reasons.push(reason("contact-group", verdict, { groups: names }));
   }
   return reasons;
 };
 
 const directoryFailures: Rule = (context) => {
   const verdict = context.policy.directoryUnavailable;
-  const reasons: Reason[] = [];
-  const noToken = addressesWhere(context, withCause("no-token"));
-  if (noToken.length) reasons.push(reason("no-token", verdict, enGB.reasons.noToken(noToken), noToken));
-  const forbidden = addressesWhere(context, withCause("not-permitted"));
-  if (forbidden.length) {
-    reasons.push(reason("directory-not-permitted", verdict, enGB.reasons.directoryNotPermitted(), forbidden));
-  }
-  const down = addressesWhere(context, withCause("unavailable", "timeout"));
-  if (down.length) {
-    reasons.push(reason("directory-unavailable", verdict, enGB.reasons.directoryUnavailable(down), down));
-  }
-  return reasons;
+  return [
+    ...about(context, "no-token", verdict, withCause("no-token")),
+    ...about(context, "directory-not-permitted", verdict, withCause("not-permitted")),
+    ...about(context, "directory-unavailable", verdict, withCause("unavailable", "timeout")),
+  ];
 };
 
 const invalidAddresses: Rule = (context) => {
-  const invalid = addressesWhere(context, (recipient) => recipient.kind === "invalid");
-  return invalid.length
-    ? [
-        reason(
-          "invalid-address",
-          context.policy.invalidAddress,
-          enGB.reasons.invalidAddress(invalid),
-          invalid,
-        ),
-      ]
+  const entries = named(context.recipients.filter((recipient) => recipient.kind === "invalid"));
+  return entries.length
+    ? [reason("invalid-address", context.policy.invalidAddress, { entries }, addressesOf(entries))]
     : [];
 };
 
-const restrictedLists: Rule = (context) => {
-  const restricted = addressesWhere(
-    context,
-    (recipient) => recipient.kind === "list" && recipient.restricted,
-  );
-  return restricted.length
-    ? [reason("list-restricted", "allow", enGB.reasons.listRestricted(restricted), restricted)]
-    : [];
-};
+const restrictedLists: Rule = (context) =>
+  about(context, "list-restricted", "allow", (recipient) => recipient.kind === "list" && recipient.restricted);
 
 export const RULES: readonly Rule[] = [
   blockedAddresses,

@@ -110,30 +110,53 @@ export interface ResolvedRecipient {
 
 export type Verdict = "allow" | "warn" | "block";
 
-export type ReasonCode =
-  | "blocked-address"
-  | "reach-over-block"
-  | "reach-over-warn"
-  | "external-over-warn"
-  | "unknown-list"
-  | "directory-unavailable"
-  | "directory-not-permitted"
-  | "no-token"
-  | "invalid-address"
-  | "recipients-not-listed"
-  | "list-restricted"
-  | "list-moderated"
-  | "broadcaster";
+/** A recipient named as Outlook shows it on its recipient pill: its display name, else its address. */
+export interface Named {
+  readonly address: string;
+  readonly name: string;
+  /** People it reaches, when the directory said. */
+  readonly members: number | null;
+}
 
-export interface Reason {
-  readonly code: ReasonCode;
+/** A count of people and how far it can be trusted. */
+export interface Figure {
+  readonly value: number;
+  readonly accuracy: ReachAccuracy;
+}
+
+interface ReasonOf<Code extends string, Data> {
+  readonly code: Code;
   /** The verdict this rule asks for (`allow` for notes that only inform). */
   readonly verdict: Verdict;
-  /** One plain-English sentence a clinician understands. */
-  readonly message: string;
   /** The recipients the rule is about, if any. */
   readonly addresses: readonly string[];
+  /** What the words need: the core says what happened, src/present says it in a language. */
+  readonly data: Data;
 }
+
+type AboutLists = { readonly lists: readonly Named[] };
+
+/** Why a verdict was given, as data: never a sentence. */
+export type Reason =
+  | ReasonOf<"blocked-address", AboutLists>
+  | ReasonOf<"reach-over-block", AboutLists & { readonly reach: Figure; readonly limit: number }>
+  | ReasonOf<"reach-over-warn", AboutLists & { readonly reach: Figure }>
+  | ReasonOf<"list-moderated", AboutLists>
+  | ReasonOf<"external-over-warn", { readonly external: number }>
+  | ReasonOf<"unknown-list", AboutLists>
+  | ReasonOf<"contact-group", { readonly groups: readonly string[] }>
+  | ReasonOf<"recipients-not-listed", { readonly fields: readonly Field[] }>
+  | ReasonOf<"directory-unavailable", AboutLists>
+  | ReasonOf<"directory-not-permitted", AboutLists>
+  | ReasonOf<"no-token", AboutLists>
+  | ReasonOf<"invalid-address", { readonly entries: readonly Named[] }>
+  | ReasonOf<"list-restricted", AboutLists>
+  | ReasonOf<"broadcaster", Readonly<Record<string, never>>>;
+
+export type ReasonCode = Reason["code"];
+
+/** The data of the reason with this code. */
+export type ReasonData<Code extends ReasonCode> = Extract<Reason, { code: Code }>["data"];
 
 /**
  * `exact`: no lists, or a single list and nothing else; `upper-bound`: lists and other recipients

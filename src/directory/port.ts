@@ -14,11 +14,19 @@ export interface ResolveOptions {
 /**
  * Resolves normalised addresses (lower-case, ASCII domain) to what they are.
  *
- * Contract, shared by every adapter and checked by test/directory/contract.ts:
- * - never rejects; a failure becomes `{ kind: "unknown", cause }` for the addresses it touched;
- * - answers every address it was given, and nothing else;
- * - returns by `deadlineAt` (plus a few milliseconds of bookkeeping);
- * - a list whose size it cannot learn is `unknown`, never a small list or a person.
+ * Contract, shared by every adapter and checked by `directoryContract` in
+ * test/directory/contract.ts (run against each adapter by test/directory/*-contract.test.ts):
+ * - never rejects, nor throws, nor hangs, an aborted signal included; a failure becomes
+ *   `{ kind: "unknown", cause }`, the cause one of DIRECTORY_FAILURES, for the addresses it touched,
+ *   and the others are answered as if nothing had failed;
+ * - answers every address it was given, and nothing else: an address given twice once, no addresses
+ *   with an empty map, hundreds in one call; each as the directory holds it (a person, a list of its
+ *   size, an external address; an internal address it does not know is unknown, `not-found`);
+ * - returns by `deadlineAt` plus 50 ms of bookkeeping, also when what is behind it hangs, and at
+ *   once when the deadline has already passed (the check waits no longer: CONTRACT_SLACK_MS);
+ * - a list whose size it cannot learn is `unknown` (`count-missing`), never a small list or a person,
+ *   however often it is asked;
+ * - answers are well-formed DirectoryAnswers, plain JSON data, from source `graph` or `cache`.
  */
 export interface Directory {
   resolve(addresses: readonly string[], options: ResolveOptions): Promise<Map<string, DirectoryAnswer>>;

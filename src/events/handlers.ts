@@ -5,6 +5,7 @@ import { SEND_HARD_LIMIT_MS, COMPOSE_DEADLINE_MS } from "../check/deadlines";
 import { checkDraft } from "../check/draft-check";
 import type { Settings } from "../app/settings";
 import type { Directory } from "../directory/port";
+import { wordsFor, type Words } from "../present/words";
 import { unavailableDirectory } from "../directory/unavailable";
 import { guardCompletion, type CompletableEvent } from "../check/completion";
 import {
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   directory(settings: Settings, moment: "compose" | "send"): Directory;
   /** Mailbox requirement sets, detected at run time (Office.context.requirements). */
   supportsMailbox(version: string): boolean;
+  /** The words in Outlook's display language; British English when absent. */
+  words?: () => Words;
   now?: () => number;
 }
 
@@ -45,6 +48,13 @@ export interface Handlers {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const now = deps.now ?? Date.now;
+  const words = (): Words => {
+    try {
+      return deps.words ? deps.words() : wordsFor("en-GB");
+    } catch {
+      return wordsFor("en-GB");
+    }
+  };
 
   async function refreshInfoBar(event: CompletableEvent<undefined>): Promise<void> {
     const completion = guardCompletion(event, COMPOSE_DEADLINE_MS + 2000, () => undefined);
@@ -56,7 +66,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         directory: directoryFor(settings, "compose"),
         now,
       });
-      await showWarning(item, check);
+      await showWarning(item, check, words());
     } catch {
       // The early warning is a courtesy: the send check still runs. Nothing to tell the user here.
     } finally {
@@ -76,11 +86,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   async function onMessageSend(event: CompletableEvent<SendCompletion>): Promise<void> {
     const started = now();
     const newerAlerts = deps.supportsMailbox("1.14");
+    const said = words();
     let policy: Policy = DEFAULT_POLICY;
     const completion = guardCompletion<SendCompletion>(
       event,
       SEND_HARD_LIMIT_MS,
-      () => failedCheckCompletion(policy.directoryUnavailable, newerAlerts),
+      () => failedCheckCompletion(policy.directoryUnavailable, newerAlerts, said),
       withoutNewerOptions,
     );
     let item: EventItem | null = null;
@@ -106,7 +117,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         deadlineAt: started + policy.sendTimeoutMs,
         skipDirectoryWhenPolicyBlocks: true,
       });
-      const plan = sendPlanFor(check.decision, check.acknowledged, policy, newerAlerts);
+      const plan = sendPlanFor(check.decision, check.acknowledged, policy, newerAlerts, said);
       // In order: the decided header must land after the provisional one, never under it.
       await unchecked;
       if (completion.done) return;
@@ -120,7 +131,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // The check broke, yet the message may still go ("Send anyway", or a policy that allows): it
       // carries the header that says it left unchecked.
       if (item && !completion.done) await (unchecked ?? markUnchecked(item));
-      completion.complete(failedCheckCompletion(policy.directoryUnavailable, newerAlerts));
+      completion.complete(failedCheckCompletion(policy.directoryUnavailable, newerAlerts, said));
     }
   }
 

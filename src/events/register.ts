@@ -1,6 +1,8 @@
 import { naaTokenProvider } from "../auth/provider";
 import { composeDraft, directoryFor, settingsLoader, type Environment } from "../app/services";
-import { supportsMailbox, supportsNestedAppAuth } from "../office/requirements";
+import { displayLanguage, supportsMailbox, supportsNestedAppAuth } from "../office/requirements";
+import { localeFor } from "../present/locale";
+import { wordsFor } from "../present/words";
 import { selectStore } from "../storage/select";
 import { createHandlers } from "./handlers";
 import type { SendCompletion } from "../check/outcome";
@@ -36,6 +38,8 @@ export function registerHandlers(office: typeof Office, environment: () => Envir
       loadSettings: settingsLoader(env),
       directory: (settings, moment) => directoryFor(env, settings, moment),
       supportsMailbox: (version) => supportsMailbox(version, office),
+      // Read on each event: Outlook restarts the add-in when its language changes, but asking is cheap.
+      words: () => wordsFor(localeFor(displayLanguage(office))),
     });
     return built;
   };

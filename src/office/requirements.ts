@@ -188,3 +188,15 @@ export async function onInitializationContextChanged(
     return () => undefined;
   }
 }
+
+/** Outlook's display language (`Office.context.displayLanguage`, e.g. "cy-GB"); undefined when not told. */
+export function displayLanguage(
+  office: typeof Office | undefined = (globalThis as { Office?: typeof Office }).Office,
+): string | undefined {
+  try {
+    const language = office?.context?.displayLanguage;
+    return typeof language === "string" && language !== "" ? language : undefined;
+  } catch {
+    return undefined;
+  }
+}

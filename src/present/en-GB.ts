@@ -1,171 +1,146 @@
-// Every sentence Reach Guard shows a person, in British English. Other languages copy this shape.
-// Sentences are short and plain: they are read by busy clinicians at the moment of send.
+import type { Catalogue } from "./catalogue";
+import { englishPlural } from "./plural";
 
-import { formatAbout, formatCount } from "../core/format";
+// Every sentence Reach Guard shows a person, in British English. Read by busy clinicians at the
+// moment of send: who, how many, what to do, in at most two sentences.
 
-function names(addresses: readonly string[], max = 2): string {
-  const shown = addresses.slice(0, max);
-  const rest = addresses.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${formatCount(rest)} more`;
-  if (shown.length <= 1) return shown.join("");
-  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
+const s = (count: number, one: string, other: string) => (count === 1 ? one : other);
+const itThem = (count: number) => s(count, "it", "them");
 
-function people(reach: number, accuracy: "exact" | "upper-bound" | "incomplete"): string {
-  const figure = accuracy === "exact" ? formatCount(reach) : formatAbout(reach);
-  const noun = reach === 1 ? "person" : "people";
-  if (accuracy === "incomplete") return `at least ${figure} ${noun}`;
-  if (accuracy === "upper-bound") return `up to about ${figure} ${noun}`;
-  return reach >= 1000 ? `about ${figure} ${noun}` : `${figure} ${noun}`;
-}
-
-/** As `people`, but "at least 0 people" (nothing could be sized) is said as what it means. */
-function paneReach(reach: number, accuracy: "exact" | "upper-bound" | "incomplete"): string {
-  return reach === 0 && accuracy === "incomplete" ? "an unknown number of people" : people(reach, accuracy);
-}
-
-export const enGB = {
-  people,
-  names,
-  reasons: {
-    blockedAddress: (addresses: readonly string[]) =>
-      addresses.length === 1
-        ? `${names(addresses)} is a list your organisation does not allow messages to.`
-        : `${names(addresses)} are lists your organisation does not allow messages to.`,
-    reachOverBlock: (reach: string, limit: number) =>
-      `This message would reach ${reach}; your organisation's limit is ${formatCount(limit)}.`,
-    reachOverWarn: (reach: string) => `This message will reach ${reach}.`,
-    externalOverWarn: (external: number) =>
-      `${formatCount(external)} of the people it reaches are outside your organisation.`,
-    unknownList: (addresses: readonly string[]) =>
-      `The size of ${names(addresses)} could not be found, so the message may reach many more people.`,
-    contactGroup: (groupNames: readonly string[]) =>
-      `Personal contact group ${names(groupNames)} cannot be checked, so the message may reach many more people.`,
-    directoryUnavailable: (addresses: readonly string[]) =>
-      `The directory could not be reached (it is down, busy or too slow), so the size of ${names(addresses)} is not known.`,
-    notListed: (fields: readonly ("to" | "cc" | "bcc")[]) =>
-      `Outlook did not list every recipient in ${names(fields.map((field) => ({ to: "To", cc: "Cc", bcc: "Bcc" })[field]))}, so the message may reach more people.`,
-    directoryNotPermitted: () =>
-      "Reach Guard is not allowed to read the directory, so list sizes are not known. Ask IT to grant consent.",
-    // Said the same where signing in would help and where this Outlook cannot sign in at all: the
-    // task pane tells the two apart (a Sign in button, or one line saying it cannot).
-    noToken: (addresses: readonly string[]) =>
-      `Reach Guard could not sign in to check list sizes, so the size of ${names(addresses)} is not known.`,
-    invalidAddress: (addresses: readonly string[]) =>
-      `${names(addresses.map((address) => `"${address}"`))} ${addresses.length === 1 ? "is not an email address" : "are not email addresses"} Reach Guard can check.`,
-    listRestricted: (addresses: readonly string[]) =>
-      `You may not send to ${names(addresses)}: Exchange will return the message to you, so ${addresses.length === 1 ? "it is" : "they are"} not counted.`,
-    listModerated: (addresses: readonly string[]) =>
-      `A moderator must approve messages to ${names(addresses)} before anyone receives them, so this is a warning rather than a block.`,
-    broadcaster: () =>
-      "You are allowed to send to large audiences, so you can confirm this instead of it being blocked.",
+export const enGB: Catalogue = {
+  locale: "en-GB",
+  plural: englishPlural,
+  join: (items) =>
+    items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`,
+  more: (count) => `${count} more`,
+  people: {
+    exact: (count, written) => `${written} ${s(count, "person", "people")}`,
+    about: (_count, written) => `about ${written} people`,
+    atLeast: (count, written) => `at least ${written} ${s(count, "person", "people")}`,
+    unknown: "an unknown number of people",
   },
-  infoBar: {
-    blockedAddress: (addresses: readonly string[], size: string | null) =>
+  field: { to: "To", cc: "Cc", bcc: "Bcc" },
+
+  reasons: {
+    blockedAddress: (names, count, size) =>
       size === null
-        ? `${names(addresses, 1)} is blocked by your organisation. Remove it before sending.`
-        : `${names(addresses, 1)} reaches ${size} and is blocked by your organisation. Remove it before sending.`,
-    reach: (reach: string) => `This message will reach ${reach}. Review before sending.`,
-    unknown: () =>
-      "The size of a list could not be checked; it may reach many people. Review before sending.",
-    directoryUnavailable: () =>
-      "Reach Guard cannot check list sizes right now. Review recipients before sending.",
-    noToken: () => "Reach Guard could not sign in to check list sizes. Review recipients before sending.",
-    invalid: () => "A recipient is not an email address Reach Guard can check. Review before sending.",
+        ? `${names} ${s(count, "is", "are")} blocked by your organisation.`
+        : `${names} ${s(count, "reaches", "reach")} ${size} and ${s(count, "is", "are")} blocked by your organisation.`,
+    reachOverBlock: (reach, limit, names) =>
+      names === null
+        ? `This message reaches ${reach}, over your organisation's limit of ${limit}.`
+        : `This message reaches ${reach} through ${names}, over your organisation's limit of ${limit}.`,
+    reachOverWarn: (reach, names) =>
+      names === null ? `This message reaches ${reach}.` : `This message reaches ${reach} through ${names}.`,
+    listModerated: (names) => `A moderator must approve messages to ${names} before anyone receives them.`,
+    externalOverWarn: (people) => `This message reaches ${people} outside your organisation.`,
+    unknownList: (names, count) =>
+      `Reach Guard could not find out how many people ${names} ${s(count, "reaches", "reach")}.`,
+    contactGroup: (names, count) =>
+      `Your contact ${s(count, "group", "groups")} ${names} cannot be checked and may reach many people.`,
+    notListed: (fields) => `Outlook did not show every recipient in ${fields}, so this may reach more people.`,
+    directoryUnavailable: (names) => `Reach Guard cannot check the size of ${names} right now.`,
+    directoryNotPermitted: (names) =>
+      `Reach Guard is not allowed to check the size of ${names} until IT grants it access.`,
+    noToken: (names) => `Reach Guard could not sign in to check the size of ${names}.`,
+    invalidAddress: (names, count) =>
+      `${names} ${s(count, "is not an email address", "are not email addresses")}.`,
+    listRestricted: (names, count) =>
+      `You may not send to ${names}, so Exchange will return the message and ${s(count, "it is", "they are")} not counted.`,
+    broadcaster: "You may send to large audiences, so you can confirm this yourself.",
+  },
+
+  alert: {
+    remove: (count) => `Remove ${itThem(count)} to send.`,
+    removeLists: (count) => `Remove the ${s(count, "list", "lists")} to send.`,
+    sendToFewer: "Remove some recipients to send.",
+    correct: (count) => `Correct or remove ${itThem(count)} to send.`,
+    removeOrWait: (count) => `Remove ${itThem(count)} to send, or try again in a few minutes.`,
+    sendAnyway: "Select Send Anyway if you meant this, or Review recipients to change it.",
+    confirmInPane: "To send it, confirm in Review recipients on the ribbon.",
+    help: (advice, contact) => `${advice.replace(/\.$/, "")} (help: ${contact}).`,
+    reviewButton: "Review recipients",
+    checkFailed: {
+      block: "Reach Guard could not check who this message reaches, and unchecked mail is blocked. Try again in a moment.",
+      sendAnyway: "Reach Guard could not check who this message reaches. Select Send Anyway if the recipients are right.",
+      confirmInPane: "Reach Guard could not check who this message reaches. Check them in Review recipients on the ribbon.",
+    },
+  },
+
+  infoBar: {
+    check: "Check before sending.",
+    remove: (count) => `Remove ${itThem(count)} before sending.`,
+    sendToFewer: "Remove some recipients before sending.",
+    correct: (count) => `Correct ${itThem(count)} before sending.`,
     action: "Review recipients",
   },
-  alert: {
-    blockFix:
-      // Not "move it to Bcc": a list in Bcc cannot be replied to all, but it still reaches everyone.
-      "Remove the list to send this message. Select Review recipients to fix it.",
-    warnSendAnyway: "Select Send anyway if you meant this, or Review recipients to change it.",
-    warnAcknowledge: "Select Review recipients to confirm or change the recipients.",
-    support: (contact: string) => `Help: ${contact}.`,
-    reviewButton: "Review recipients",
-    /** When the check itself failed or ran out of time; the policy's directoryUnavailable decides. */
-    checkFailed: (verdict: "warn" | "block") =>
-      verdict === "block"
-        ? "Reach Guard could not check how many people this message reaches, and your organisation does not allow sending unchecked. Try again in a moment, or select Review recipients."
-        : "Reach Guard could not check how many people this message reaches. Check the recipients before sending.",
-  },
+
   taskPane: {
     checking: "Checking who this message will reach…",
     updating: "Checking again…",
-    reach: (reach: number, accuracy: "exact" | "upper-bound" | "incomplete") =>
-      `This message will reach ${paneReach(reach, accuracy)}.`,
+    headline: (people) => `This message reaches ${people}.`,
     noRecipients: "This message has no recipients yet.",
-    verdictTitle: {
-      allow: "Fine to send",
-      warn: "Check before sending",
-      block: "Cannot be sent as it is",
-    } as Record<"allow" | "warn" | "block", string>,
+    verdictTitle: { allow: "Fine to send", warn: "Check before sending", block: "Cannot be sent as it is" },
     accuracy: {
-      exact: "This figure is exact.",
-      "upper-bound": "This is an upper bound: lists may share members, who are counted once per list.",
-      incomplete:
-        "This figure is incomplete: a list could not be sized, so the message may reach more people.",
+      about: "Lists may share members, so the true number may be lower.",
+      atLeast: "Some sizes are not known, so it may reach more people.",
     },
-    directoryTitle: "List sizes could not be checked",
-    directoryPolicy: (verdict: "allow" | "warn" | "block") =>
-      verdict === "block"
-        ? "When list sizes cannot be checked, your organisation's policy is to block the message: remove large lists, or try again later."
-        : verdict === "warn"
-          ? "When list sizes cannot be checked, your organisation's policy is to warn: check the recipients, then confirm to send."
-          : "When list sizes cannot be checked, your organisation's policy is to allow the message without a check.",
-    notConfigured:
-      "Reach Guard has not been set up to read the directory yet. Ask IT to finish setting it up.",
+    directoryPolicy: {
+      block: "While list sizes cannot be checked, your organisation blocks messages to lists: remove them, or try again later.",
+      warn: "While list sizes cannot be checked, your organisation asks you to check the recipients and confirm.",
+      allow: "While list sizes cannot be checked, your organisation lets messages go without this check.",
+    },
+    notConfigured: "Reach Guard has not been set up to check list sizes yet. Ask IT to finish setting it up.",
     settingsProblems:
       "Reach Guard's settings could not all be read, so the last good or built-in policy applies. Details for IT:",
     signInTitle: "Sign in so Reach Guard can check list sizes",
     signIn: "Sign in",
     signedIn: "Signed in.",
     signInFailed: "Sign-in did not finish. Try again, or ask IT if it keeps failing.",
+    signInUnsupported:
+      "This Outlook cannot sign in to check list sizes, so lists are judged by your organisation's policy.",
     recipientsHeading: "Recipients",
-    field: { to: "To", cc: "Cc", bcc: "Bcc" } as Record<"to" | "cc" | "bcc", string>,
-    fieldHeading: (field: string, count: number) => `${field} (${formatCount(count)})`,
-    kind: {
-      person: "Person",
-      list: "List",
-      external: "External",
-      unknown: "Unknown size",
-      invalid: "Not an address",
-    } as Record<"person" | "list" | "external" | "unknown" | "invalid", string>,
-    members: (count: number) => `${formatCount(count)} member${count === 1 ? "" : "s"}`,
-    outside: (count: number) => `${formatCount(count)} outside your organisation`,
-    blockedByPolicy: "blocked by policy",
+    fieldHeading: (field, count) => `${field} (${count})`,
+    kind: { person: "Person", list: "List", external: "External", unknown: "Unknown size", invalid: "Not an address" },
+    members: (count, written) => `${written} ${s(count, "member", "members")}`,
+    outside: (_count, written) => `${written} outside your organisation`,
+    blockedByPolicy: "blocked by your organisation",
     restricted: "you may not send to it",
     moderated: "moderated",
     contactGroup: "personal contact group: change it in the message itself",
-    showMore: (next: number, left: number) => `Show ${formatCount(next)} more (${formatCount(left)} left)`,
+    showMore: (next, left) => `Show ${next} more (${left} left)`,
     fixesHeading: "Fixes",
+    removeBlocking: (count) =>
+      count === 1 ? "Remove the recipient that blocks it" : `Remove the ${count} recipients that block it`,
     moveAllToBcc: "Move all lists to Bcc",
+    bccNote: "Bcc stops replies to everyone, but the message still reaches them all.",
     removeExternal: "Remove external recipients",
     moveToBcc: "Move to Bcc",
-    moveToBccLabel: (address: string) => `Move ${address} to Bcc`,
+    moveToBccLabel: (address) => `Move ${address} to Bcc`,
     remove: "Remove",
-    removeLabel: (address: string) => `Remove ${address}`,
+    removeLabel: (address) => `Remove ${address}`,
     acknowledgeHeading: "Confirm",
-    acknowledge: (reach: number, accuracy: "exact" | "upper-bound" | "incomplete") =>
-      `I understand this message will reach ${paneReach(reach, accuracy)}`,
+    acknowledge: (people) => `I understand this message reaches ${people}`,
     confirm: "Confirm and allow sending",
     confirmed: "Confirmed. You can send this message now.",
-    cannotSend:
-      "Your organisation does not allow this message to be sent as it is. Remove the recipients named above to send it.",
+    cannotSend: "Your organisation does not allow this message as it is. Remove the recipients named above to send it.",
     failed: "Reach Guard could not read this message's recipients.",
     retry: "Retry",
     fixFailed: "The recipients could not be changed. Try again, or change them in the message.",
     acknowledgeFailed: "Your confirmation could not be saved. Try again.",
-    moved: (count: number) => `Moved ${formatCount(count)} recipient${count === 1 ? "" : "s"} to Bcc.`,
-    removed: (count: number) => `Removed ${formatCount(count)} recipient${count === 1 ? "" : "s"}.`,
+    moved: (count, written) => `Moved ${written} ${s(count, "recipient", "recipients")} to Bcc.`,
+    removed: (count, written) => `Removed ${written} ${s(count, "recipient", "recipients")}.`,
     nothingChanged: "Nothing to change: those recipients are no longer in the message.",
-    fieldLeftAlone: (field: string, reason: "contact-group" | "at-cap") =>
+    fieldLeftAlone: (field, reason) =>
       reason === "contact-group"
         ? `${field} was left as it is: Outlook does not let add-ins change a field with a personal contact group, so change it in the message.`
         : `${field} was left as it is: Outlook did not list all of its recipients, so change it in the message.`,
-    signInUnsupported:
-      "This Outlook cannot sign in to check list sizes, so lists are judged by your organisation's policy.",
     outsideOutlook: "Open Reach Guard from a message you are writing in Outlook.",
   },
-} as const;
 
-export type Strings = typeof enGB;
+  cli: {
+    verdict: { allow: "Allowed", warn: "Warning", block: "Blocked" },
+    reach: (people) => `Reaches ${people}.`,
+    columns: ["FIELD", "ADDRESS", "KIND", "SOURCE", "DETAIL"],
+  },
+};

@@ -1,8 +1,8 @@
 import { Button, Checkbox } from "@fluentui/react-components";
 import { forwardRef, useState } from "react";
-import { enGB } from "../present/en-GB";
 import type { PaneSnapshot } from "./backend";
 import { usePaneStyles } from "./styles";
+import { useWords } from "./words";
 
 interface AcknowledgeProps {
   readonly snapshot: PaneSnapshot;
@@ -21,7 +21,8 @@ export const Acknowledge = forwardRef<HTMLParagraphElement, AcknowledgeProps>(fu
   const styles = usePaneStyles();
   const [checked, setChecked] = useState(false);
   const { decision } = snapshot;
-  const text = enGB.taskPane;
+  const words = useWords();
+  const text = words.text.taskPane;
   if (decision.verdict === "allow") return null;
   // A block only the policy can lift: nothing to confirm (an old confirmation included), only what to do.
   if (!decision.acknowledgeable) return <p className={styles.text}>{text.cannotSend}</p>;
@@ -39,7 +40,7 @@ export const Acknowledge = forwardRef<HTMLParagraphElement, AcknowledgeProps>(fu
           <Checkbox
             checked={checked}
             onChange={(_, data) => setChecked(data.checked === true)}
-            label={text.acknowledge(decision.reach, decision.accuracy)}
+            label={text.acknowledge(words.people({ value: decision.reach, accuracy: decision.accuracy }))}
           />
           <Button appearance="primary" disabled={!checked || busy} onClick={onConfirm}>
             {text.confirm}

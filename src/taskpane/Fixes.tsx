@@ -1,8 +1,39 @@
 import { Button } from "@fluentui/react-components";
-import type { Decision } from "../core/types";
-import { enGB } from "../present/en-GB";
+import type { Decision, Reason } from "../core/types";
 import type { Fix } from "./backend";
 import { usePaneStyles } from "./styles";
+import { useWords } from "./words";
+
+/** The reason the verdict rests on: the first (most severe) that asks for it. */
+export function primaryReason(decision: Decision): Reason | undefined {
+  return decision.reasons.find((reason) => reason.verdict === decision.verdict);
+}
+
+/**
+ * The fewest lists whose removal brings the reach under the limit: the largest first. A list of
+ * unknown size is never counted on to help.
+ */
+function largestUntilUnder(reason: Extract<Reason, { code: "reach-over-block" }>): string[] {
+  let reach = reason.data.reach.value;
+  const chosen: string[] = [];
+  const bySize = [...reason.data.lists].sort((a, b) => (b.members ?? 0) - (a.members ?? 0));
+  for (const list of bySize) {
+    if (reach < reason.data.limit) break;
+    chosen.push(list.address);
+    reach -= list.members ?? 0;
+  }
+  return chosen;
+}
+
+/** The recipients a block rests on: removing them is what clears it. Empty unless blocked. */
+export function blockingAddresses(decision: Decision): string[] {
+  if (decision.verdict !== "block") return [];
+  const addresses = decision.reasons
+    .filter((reason) => reason.verdict === "block")
+    .flatMap((reason) => (reason.code === "reach-over-block" ? largestUntilUnder(reason) : reason.addresses))
+    .filter((address) => address !== "");
+  return [...new Set(addresses)];
+}
 
 /** Lists (and lists of unknown size) in To or Cc: Bcc stops replies to all of them. */
 export function movableLists(decision: Decision): string[] {
@@ -12,7 +43,10 @@ export function movableLists(decision: Decision): string[] {
   return [...new Set(addresses)];
 }
 
-/** The fixes that apply to the whole message. */
+/**
+ * The fixes that apply to the whole message, those that clear the verdict first. Moving lists to
+ * Bcc stops reply-all but still reaches everyone, so it is offered for a warning, never for a block.
+ */
 export function Fixes({
   decision,
   busy,
@@ -23,26 +57,40 @@ export function Fixes({
   onFix: (fix: Fix) => void;
 }) {
   const styles = usePaneStyles();
-  const lists = movableLists(decision);
-  const external = decision.recipients.some((r) => r.kind === "external");
-  if (decision.verdict === "allow" || (lists.length === 0 && !external)) return null;
+  const { text } = useWords();
+  if (decision.verdict === "allow") return null;
+  const blocking = blockingAddresses(decision);
+  const lists = decision.verdict === "warn" ? movableLists(decision) : [];
+  const externalWarning = decision.reasons.some((reason) => reason.code === "external-over-warn");
+  const external = externalWarning && decision.recipients.some((r) => r.kind === "external");
+  if (blocking.length === 0 && lists.length === 0 && !external) return null;
   return (
     <section aria-labelledby="rg-fixes" className={styles.section}>
       <h2 id="rg-fixes" className={styles.heading}>
-        {enGB.taskPane.fixesHeading}
+        {text.taskPane.fixesHeading}
       </h2>
       <div className={styles.actions}>
-        {lists.length > 0 && (
-          <Button disabled={busy} onClick={() => onFix({ kind: "move-to-bcc", addresses: lists })}>
-            {enGB.taskPane.moveAllToBcc}
+        {blocking.length > 0 && (
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => onFix({ kind: "remove", addresses: blocking })}
+          >
+            {text.taskPane.removeBlocking(blocking.length)}
           </Button>
         )}
         {external && (
           <Button disabled={busy} onClick={() => onFix({ kind: "remove-external" })}>
-            {enGB.taskPane.removeExternal}
+            {text.taskPane.removeExternal}
+          </Button>
+        )}
+        {lists.length > 0 && (
+          <Button disabled={busy} onClick={() => onFix({ kind: "move-to-bcc", addresses: lists })}>
+            {text.taskPane.moveAllToBcc}
           </Button>
         )}
       </div>
+      {lists.length > 0 && <p className={styles.secondary}>{text.taskPane.bccNote}</p>}
     </section>
   );
 }

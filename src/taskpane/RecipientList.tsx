@@ -2,10 +2,10 @@ import { Button } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Field, ResolvedRecipient } from "../core/types";
 import { FIELDS } from "../core/types";
-import { enGB } from "../present/en-GB";
 import type { Fix } from "./backend";
 import { RecipientRow } from "./RecipientRow";
 import { usePaneStyles } from "./styles";
+import { useWords } from "./words";
 
 /** Rows shown at first and added by each "Show more": 1,000 recipients stay quick to draw. */
 export const PAGE = 50;
@@ -27,10 +27,14 @@ interface GroupProps {
   readonly recipients: readonly ResolvedRecipient[];
   readonly busy: boolean;
   readonly onFix: (fix: Fix) => void;
+  /** Recipients a block rests on: Bcc is no way round it, so they are offered removal only. */
+  readonly blocking?: ReadonlySet<string>;
 }
 
-function FieldGroup({ field, recipients, busy, onFix }: GroupProps) {
+function FieldGroup({ field, recipients, busy, onFix, blocking }: GroupProps) {
   const styles = usePaneStyles();
+  const words = useWords();
+  const text = words.text.taskPane;
   const [shown, setShown] = useState(PAGE);
   const sorted = useMemo(() => sortByReach(recipients), [recipients]);
   const left = sorted.length - shown;
@@ -39,7 +43,7 @@ function FieldGroup({ field, recipients, busy, onFix }: GroupProps) {
   return (
     <section aria-labelledby={headingId} className={styles.section}>
       <h3 id={headingId} className={styles.subheading}>
-        {enGB.taskPane.fieldHeading(enGB.taskPane.field[field], sorted.length)}
+        {text.fieldHeading(words.text.field[field], words.count(sorted.length))}
       </h3>
       <ul className={styles.list} aria-labelledby={headingId}>
         {sorted.slice(0, shown).map((recipient) => {
@@ -50,6 +54,7 @@ function FieldGroup({ field, recipients, busy, onFix }: GroupProps) {
             <RecipientRow
               key={`${recipient.address}#${nth}`}
               recipient={recipient}
+              movable={!blocking?.has(recipient.address)}
               busy={busy}
               onFix={onFix}
             />
@@ -58,7 +63,7 @@ function FieldGroup({ field, recipients, busy, onFix }: GroupProps) {
       </ul>
       {left > 0 && (
         <Button onClick={() => setShown(shown + PAGE)}>
-          {enGB.taskPane.showMore(Math.min(PAGE, left), left)}
+          {text.showMore(words.count(Math.min(PAGE, left)), words.count(left))}
         </Button>
       )}
     </section>
@@ -66,8 +71,9 @@ function FieldGroup({ field, recipients, busy, onFix }: GroupProps) {
 }
 
 /** Every recipient, grouped by field (To, Cc, Bcc), largest reach first within each. */
-export function RecipientList({ recipients, busy, onFix }: Omit<GroupProps, "field">) {
+export function RecipientList({ recipients, busy, onFix, blocking }: Omit<GroupProps, "field">) {
   const styles = usePaneStyles();
+  const { text } = useWords();
   const byField = useMemo(
     () => FIELDS.map((field) => [field, recipients.filter((r) => r.field === field)] as const),
     [recipients],
@@ -75,11 +81,18 @@ export function RecipientList({ recipients, busy, onFix }: Omit<GroupProps, "fie
   return (
     <section aria-labelledby="rg-recipients" className={styles.section}>
       <h2 id="rg-recipients" className={styles.heading}>
-        {enGB.taskPane.recipientsHeading}
+        {text.taskPane.recipientsHeading}
       </h2>
       {byField.map(([field, inField]) =>
         inField.length > 0 ? (
-          <FieldGroup key={field} field={field} recipients={inField} busy={busy} onFix={onFix} />
+          <FieldGroup
+            key={field}
+            field={field}
+            recipients={inField}
+            busy={busy}
+            onFix={onFix}
+            {...(blocking ? { blocking } : {})}
+          />
         ) : null,
       )}
     </section>

@@ -1,21 +1,24 @@
 import { Badge, Button } from "@fluentui/react-components";
 import { memo } from "react";
 import type { ResolvedRecipient } from "../core/types";
-import { enGB } from "../present/en-GB";
+import type { Words } from "../present/words";
 import type { Fix } from "./backend";
 import { usePaneStyles } from "./styles";
+import { useWords } from "./words";
 
 interface RowProps {
   readonly recipient: ResolvedRecipient;
   readonly busy: boolean;
   readonly onFix: (fix: Fix) => void;
+  /** Whether "Move to Bcc" may be offered (never for a recipient a block rests on). */
+  readonly movable?: boolean;
 }
 
-function notesOf(recipient: ResolvedRecipient): string[] {
-  const text = enGB.taskPane;
+function notesOf(recipient: ResolvedRecipient, words: Words): string[] {
+  const text = words.text.taskPane;
   const notes: string[] = [];
-  if (recipient.kind === "list" && recipient.members !== null) notes.push(text.members(recipient.members));
-  if (recipient.externalMembers) notes.push(text.outside(recipient.externalMembers));
+  if (recipient.kind === "list" && recipient.members !== null) notes.push(text.members(recipient.members, words.count(recipient.members)));
+  if (recipient.externalMembers) notes.push(text.outside(recipient.externalMembers, words.count(recipient.externalMembers)));
   if (recipient.blockedBy) notes.push(text.blockedByPolicy);
   if (recipient.restricted) notes.push(text.restricted);
   if (recipient.moderated) notes.push(text.moderated);
@@ -32,14 +35,16 @@ const BADGE_COLOUR = {
 } as const;
 
 /** One recipient: who or what it is, how many it reaches, and its own fixes. */
-export const RecipientRow = memo(function RecipientRow({ recipient, busy, onFix }: RowProps) {
+export const RecipientRow = memo(function RecipientRow({ recipient, busy, onFix, movable: allowed = true }: RowProps) {
   const styles = usePaneStyles();
-  const text = enGB.taskPane;
+  const words = useWords();
+  const text = words.text.taskPane;
   const { address, displayName } = recipient;
-  const notes = notesOf(recipient);
+  const notes = notesOf(recipient, words);
   // A personal contact group has no address to act on: it is changed in the message itself.
   const fixable = address !== "";
   const movable =
+    allowed &&
     fixable && recipient.field !== "bcc" && (recipient.kind === "list" || recipient.kind === "unknown");
   return (
     <li className={styles.row}>

@@ -1,15 +1,16 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { forwardRef } from "react";
 import type { ReasonCode } from "../core/types";
-import { enGB } from "../present/en-GB";
 import type { PaneSnapshot } from "./backend";
 import { usePaneStyles } from "./styles";
+import { useWords } from "./words";
 
 const DIRECTORY_CODES: readonly ReasonCode[] = [
   "directory-unavailable",
   "directory-not-permitted",
   "no-token",
 ];
+
 const INTENT = { allow: "success", warn: "warning", block: "error" } as const;
 
 /** The verdict in plain words, the policy's reasons, how exact the figure is, and what the policy does. */
@@ -18,7 +19,8 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
   verdictRef,
 ) {
   const styles = usePaneStyles();
-  const text = enGB.taskPane;
+  const words = useWords();
+  const text = words.text.taskPane;
   const { decision } = snapshot;
   // The directory's failures give reasons only for recipients that may be lists (a person Outlook
   // vouches for counts as one), so a message to people alone says nothing of the directory.
@@ -29,9 +31,17 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
     !signInUnsupported &&
     decision.reasons.some((reason) => reason.code === "no-token");
   const empty = decision.recipients.length === 0;
-  const headline = empty ? text.noRecipients : text.reach(decision.reach, decision.accuracy);
-  // A reason that only repeats the headline ("This message will reach 312 people.") is said once.
-  const reasons = decision.reasons.filter((reason) => reason.message !== headline);
+  const headline = words.headline(decision);
+  // A reason that only repeats the headline ("This message reaches 312 people.") is said once.
+  const reasons = [...new Set(decision.reasons.map((reason) => words.reason(reason)))].filter(
+    (sentence) => sentence !== headline,
+  );
+  const accuracy =
+    empty || decision.accuracy === "exact"
+      ? null
+      : decision.accuracy === "incomplete"
+        ? text.accuracy.atLeast
+        : text.accuracy.about;
   return (
     <section aria-labelledby="rg-verdict" className={styles.section}>
       <h1 id="rg-verdict" ref={verdictRef} tabIndex={-1} className={styles.verdict}>
@@ -42,20 +52,20 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
           <MessageBarTitle>{text.verdictTitle[decision.verdict]}</MessageBarTitle>
           {reasons.length > 0 && (
             <ul className={styles.reasons}>
-              {reasons.map((reason, index) => (
-                <li key={`${reason.code}-${index}`}>{reason.message}</li>
+              {reasons.map((sentence) => (
+                <li key={sentence}>{sentence}</li>
               ))}
             </ul>
           )}
         </MessageBarBody>
       </MessageBar>
-      {!empty && <p className={styles.text}>{text.accuracy[decision.accuracy]}</p>}
+      {accuracy && <p className={styles.text}>{accuracy}</p>}
       {/* Honest but quiet: the verdict above already names the lists; one line says what the
           policy does about them, and (once) why this Outlook never checks them. */}
       {signInUnsupported && <p className={styles.secondary}>{text.signInUnsupported}</p>}
       {directoryDown && (
         <p className={styles.secondary}>
-          {text.directoryPolicy(snapshot.directoryUnavailableVerdict)}
+          {text.directoryPolicy[snapshot.directoryUnavailableVerdict]}
           {notConfigured && ` ${text.notConfigured}`}
         </p>
       )}

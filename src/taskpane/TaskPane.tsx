@@ -1,15 +1,16 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import { enGB } from "../present/en-GB";
+import { wordsFor, type Words } from "../present/words";
 import { Acknowledge } from "./Acknowledge";
 import type { PaneSnapshot, TaskPaneBackend } from "./backend";
-import { Fixes } from "./Fixes";
+import { blockingAddresses, Fixes, primaryReason } from "./Fixes";
 import { RecipientList } from "./RecipientList";
 import { SignIn } from "./SignIn";
 import { usePaneStyles } from "./styles";
 import { Summary } from "./Summary";
 import { fixedTheme, fluentTheme, type PaneTheme, type ThemeSource } from "./theme";
 import { useTaskPane, type PaneActions, type TaskPaneModel } from "./useTaskPane";
+import { useWords, WordsProvider } from "./words";
 
 function usePaneTheme(theme: PaneTheme | ThemeSource): PaneTheme {
   const source = useMemo(() => (typeof theme === "string" ? fixedTheme(theme) : theme), [theme]);
@@ -36,13 +37,16 @@ function Ready({
     actions.focusDone();
   }, [focusTarget, actions]);
   const { decision } = snapshot;
+  // No button where no sign-in can work (this Outlook has no nested app authentication); above all
+  // else when signing in is the only way forward (the verdict rests on the missing token).
+  const signIn = snapshot.needsSignIn && !snapshot.signInUnsupported;
+  const signInFirst = signIn && primaryReason(decision)?.code === "no-token";
+  const signInSection = <SignIn busy={busy} onSignIn={actions.signIn} />;
   return (
     <>
+      {signInFirst && signInSection}
       <Summary ref={verdictRef} snapshot={snapshot} />
-      {/* No button where no sign-in can work (this Outlook has no nested app authentication). */}
-      {snapshot.needsSignIn && !snapshot.signInUnsupported && (
-        <SignIn busy={busy} onSignIn={actions.signIn} />
-      )}
+      {signIn && !signInFirst && signInSection}
       <Fixes decision={decision} busy={busy} onFix={actions.applyFix} />
       <Acknowledge
         key={decision.fingerprint}
@@ -51,19 +55,46 @@ function Ready({
         busy={busy}
         onConfirm={() => actions.acknowledge(decision)}
       />
-      <RecipientList recipients={decision.recipients} busy={busy} onFix={actions.applyFix} />
+      <RecipientList
+        recipients={decision.recipients}
+        busy={busy}
+        onFix={actions.applyFix}
+        blocking={new Set(blockingAddresses(decision))}
+      />
     </>
   );
 }
 
 /** The task pane: review who a message reaches, fix it, or confirm it. */
-export function TaskPane({ backend, theme }: { backend: TaskPaneBackend; theme: PaneTheme | ThemeSource }) {
-  const styles = usePaneStyles();
-  const model = useTaskPane(backend);
-  const { state, actions } = model;
-  const text = enGB.taskPane;
+export function TaskPane({
+  backend,
+  theme,
+  words = wordsFor("en-GB"),
+}: {
+  backend: TaskPaneBackend;
+  theme: PaneTheme | ThemeSource;
+  words?: Words;
+}) {
   return (
-    <FluentProvider theme={fluentTheme(usePaneTheme(theme))} className={styles.root} data-testid="task-pane">
+    <WordsProvider words={words}>
+      <Pane backend={backend} theme={theme} />
+    </WordsProvider>
+  );
+}
+
+function Pane({ backend, theme }: { backend: TaskPaneBackend; theme: PaneTheme | ThemeSource }) {
+  const styles = usePaneStyles();
+  const words = useWords();
+  const model = useTaskPane(backend, words);
+  const { state, actions } = model;
+  const text = words.text.taskPane;
+  return (
+    <FluentProvider
+      theme={fluentTheme(usePaneTheme(theme))}
+      className={styles.root}
+      data-testid="task-pane"
+      lang={words.locale}
+    >
       <main className={styles.main} aria-busy={state.kind === "resolving"}>
         <p role="status" className={styles.status}>
           {model.notice}

@@ -8,7 +8,7 @@ import type { Decision } from "../core/types";
 import { GROUP_COUNT_SCOPES, MAILTIPS_SCOPES } from "../directory/graph/scopes";
 import type { Directory } from "../directory/port";
 import type { ComposeItem } from "../office/compose-item";
-import { enGB } from "../present/en-GB";
+import { wordsFor, type Words } from "../present/words";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
 import { planMoveToBcc, planRemove, type EditPlan } from "./fix-plans";
 
@@ -33,6 +33,8 @@ export interface OfficeBackendDeps {
    * assumed it can.
    */
   readonly signInSupported?: () => boolean;
+  /** The words in Outlook's display language; British English when absent. */
+  readonly words?: Words;
   readonly now?: () => number;
 }
 
@@ -61,6 +63,7 @@ function subscription(start: () => Promise<() => void>): () => void {
 export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
   const now = deps.now ?? Date.now;
   const { item } = deps;
+  const words = deps.words ?? wordsFor("en-GB");
   let lastSettings: Settings | null = null;
   let lastDecision: Decision | null = null;
 
@@ -71,7 +74,7 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
     const { decision, acknowledged } = check;
     lastDecision = decision;
     // Keep the info bar in step with what the pane now knows (after a sign-in, say), as the handlers do.
-    await showWarning(item, check).catch(() => undefined);
+    await showWarning(item, check, words).catch(() => undefined);
     const configured = settings.config.clientId !== "";
     // Asked each time: cheap, and a pane never outlives the client it was opened in.
     const canSignIn = deps.signInSupported ? deps.signInSupported() : true;
@@ -102,15 +105,15 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
     }
   }
 
-  async function apply(plan: EditPlan, said: (count: number) => string): Promise<string> {
-    const text = enGB.taskPane;
-    const leftAlone = plan.locked.map(({ field, reason }) => text.fieldLeftAlone(text.field[field], reason));
+  async function apply(plan: EditPlan, said: (count: number, written: string) => string): Promise<string> {
+    const text = words.text.taskPane;
+    const leftAlone = plan.locked.map(({ field, reason }) => text.fieldLeftAlone(words.text.field[field], reason));
     if (plan.changed === 0) return leftAlone.length > 0 ? leftAlone.join(" ") : text.nothingChanged;
     for (const edit of plan.edits) {
       if (edit.mode === "add") await item.addRecipients(edit.field, edit.recipients);
       else await item.setRecipients(edit.field, edit.recipients);
     }
-    return [said(plan.changed), ...leftAlone].join(" ");
+    return [said(plan.changed, words.count(plan.changed)), ...leftAlone].join(" ");
   }
 
   return {
@@ -121,13 +124,13 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
       const cap = item.recipientCap();
       switch (fix.kind) {
         case "move-to-bcc":
-          return apply(planMoveToBcc(recipients, fix.addresses, cap), enGB.taskPane.moved);
+          return apply(planMoveToBcc(recipients, fix.addresses, cap), words.text.taskPane.moved);
         case "remove":
-          return apply(planRemove(recipients, fix.addresses, cap), enGB.taskPane.removed);
+          return apply(planRemove(recipients, fix.addresses, cap), words.text.taskPane.removed);
         case "remove-external": {
           const decision = lastDecision ?? (await evaluate()).decision;
           const external = decision.recipients.filter((r) => r.kind === "external").map((r) => r.address);
-          return apply(planRemove(recipients, external, cap), enGB.taskPane.removed);
+          return apply(planRemove(recipients, external, cap), words.text.taskPane.removed);
         }
       }
     },

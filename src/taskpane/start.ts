@@ -8,9 +8,11 @@ import {
   onOfficeThemeChanged,
   onRecipientsChanged,
   supportsNestedAppAuth,
+  displayLanguage,
 } from "../office/requirements";
 import { selectStore } from "../storage/select";
-import { enGB } from "../present/en-GB";
+import { localeFor } from "../present/locale";
+import { wordsFor, type Words } from "../present/words";
 import type { TaskPaneBackend } from "./backend";
 import { createOfficeBackend } from "./office-backend";
 import { createThemeSource, type ThemeSource } from "./theme";
@@ -24,7 +26,7 @@ export interface StartOptions {
   readonly baseUrl: string;
   readonly office: typeof Office | undefined;
   readonly window: Pick<Window, "matchMedia">;
-  readonly mount: (root: HTMLElement, backend: TaskPaneBackend, theme: ThemeSource) => void;
+  readonly mount: (root: HTMLElement, backend: TaskPaneBackend, theme: ThemeSource, words: Words) => void;
   readonly msalClient?: ClientFactory;
 }
 
@@ -33,10 +35,11 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
   const { office, root } = options;
   if (!office || !(await officeReady(office))) {
     const sentence = document.createElement("p");
-    sentence.textContent = enGB.taskPane.outsideOutlook;
+    sentence.textContent = wordsFor(localeFor(navigatorLanguage())).text.taskPane.outsideOutlook;
     root.replaceChildren(sentence);
     return "outside-outlook";
   }
+  const words = wordsFor(localeFor(displayLanguage(office)));
   const auths = naaAuths({
     ...(options.msalClient ? { createClient: options.msalClient } : {}),
     supported: () => supportsNestedAppAuth(office),
@@ -54,6 +57,7 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
     subscribeRecipientsChanged: (listener) => onRecipientsChanged(listener, office),
     subscribeReopened: (listener) => onInitializationContextChanged(listener, office),
     signInSupported: () => supportsNestedAppAuth(office),
+    words,
   });
   const theme = createThemeSource({
     officeTheme: () => officeTheme(office),
@@ -62,6 +66,11 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
       ? { matchMedia: (query: string) => options.window.matchMedia(query) }
       : {}),
   });
-  options.mount(root, backend, theme);
+  options.mount(root, backend, theme, words);
   return "mounted";
+}
+
+/** Outside Outlook there is no display language: the browser's is the best guess. */
+function navigatorLanguage(): string | undefined {
+  return (globalThis as { navigator?: { language?: string } }).navigator?.language;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Decision } from "../core/types";
-import { enGB } from "../present/en-GB";
+import type { Words } from "../present/words";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
 
 // The pane's state: the newest evaluation wins over an older one still running, and each action
@@ -32,7 +32,7 @@ export interface TaskPaneModel {
   readonly actions: PaneActions;
 }
 
-export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
+export function useTaskPane(backend: TaskPaneBackend, words: Words): TaskPaneModel {
   const [state, setState] = useState<PaneState>({ kind: "resolving" });
   const [busy, setBusy] = useState(false);
   // What the last action did, shown while the recipients are the ones it left (by fingerprint).
@@ -71,7 +71,7 @@ export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
   }, [backend, refresh]);
 
   const actions = useMemo((): PaneActions => {
-    const text = enGB.taskPane;
+    const text = words.text.taskPane;
     const run = async (work: () => Promise<string | void>, failure: string, focus: FocusTarget) => {
       setBusy(true);
       setError(null);
@@ -97,7 +97,7 @@ export function useTaskPane(backend: TaskPaneBackend): TaskPaneModel {
       signIn: () => void run(() => backend.signIn().then(() => text.signedIn), text.signInFailed, "verdict"),
       focusDone: () => setFocusTarget(null),
     };
-  }, [backend, refresh]);
+  }, [backend, refresh, words]);
 
   const current = state.kind === "ready" ? state.snapshot.decision.fingerprint : null;
   const shown = notice && notice.fingerprint === current ? notice.text : "";

@@ -92,7 +92,7 @@ describe("reach-guard check --demo", () => {
     expect(result.out).toMatch(/^FIELD\s+ADDRESS\s+KIND\s+SOURCE\s+DETAIL/);
     expect(result.out).toMatch(/to\s+ward7-team@example\.org\s+list\s+graph\s+12 members/);
     expect(result.out).toMatch(/cc\s+Nobody\s+invalid\s+none\s+missing-at/);
-    expect(result.out).toContain("Verdict: WARN");
+    expect(result.out).toContain("Warning: Reaches at least 12 people.");
   });
 
   it("uses the built-in policy's thresholds when none is given", async () => {

@@ -54,7 +54,10 @@ describe("decide: reach", () => {
     expect(warn.verdict).toBe("warn");
     expect(warn.reasons[0]).toMatchObject({
       code: "reach-over-warn",
-      message: "This message will reach 300 people.",
+      data: {
+        reach: { value: 300, accuracy: "exact" },
+        lists: [{ address: "leads@example.org", name: "leads@example.org", members: 300 }],
+      },
     });
     expect(warn.acknowledgeable).toBe(true);
     const atWarn = decide(
@@ -190,8 +193,11 @@ describe("decide: what cannot be resolved", () => {
       new Map(),
     );
     expect(decision.recipients[0]).toMatchObject({ kind: "unknown", cause: "contact-group" });
-    expect(decision.reasons[0]).toMatchObject({ code: "unknown-list", verdict: "warn" });
-    expect(decision.reasons[0]?.message).toContain('"Ward friends"');
+    expect(decision.reasons[0]).toMatchObject({
+      code: "contact-group",
+      verdict: "warn",
+      data: { groups: ["Ward friends"] },
+    });
   });
 
   it.each([

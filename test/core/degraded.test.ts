@@ -90,7 +90,7 @@ describe("the decision when the directory cannot answer", () => {
         verdict: "block",
         addresses: ["ward7@example.org"],
       });
-      expect(decision.reasons[0]!.message).toContain("ward7@example.org");
+      expect(decision.reasons[0]!.data).toMatchObject({ lists: [{ address: "ward7@example.org" }] });
       expect(decision.recipients[0]).toMatchObject({ kind: "person", source: "outlook" });
     },
   );
@@ -135,7 +135,7 @@ describe("the decision when the directory cannot answer", () => {
   it("keeps a personal contact group a possible list", () => {
     const message = draft([recipient("", "other"), recipient("sam.patel@example.org", "user")]);
     const decision = decide(message, POLICY, failed(message, "no-token"));
-    expect(decision.reasons.map((reason) => reason.code)).toEqual(["unknown-list"]);
+    expect(decision.reasons.map((reason) => reason.code)).toEqual(["contact-group"]);
   });
 });
 
@@ -149,9 +149,7 @@ describe("a field Outlook listed only in part", () => {
     expect(decision.accuracy).toBe("incomplete");
     expect(decision.verdict).toBe("warn");
     const reason = decision.reasons.find((one) => one.code === "recipients-not-listed");
-    expect(reason?.message).toBe(
-      "Outlook did not list every recipient in Cc, so the message may reach more people.",
-    );
+    expect(reason?.data).toEqual({ fields: ["cc"] });
   });
 
   it("finds the fields at the cap", () => {

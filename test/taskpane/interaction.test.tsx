@@ -25,17 +25,31 @@ function blockedReplyAll(): PaneSnapshot {
   );
 }
 
+const WARD4 = "ward4@example.org";
+
+/** A warning (312 people, some outside): the fixes that stop replies to all, and removing outsiders. */
+function warnedReplyAll(): PaneSnapshot {
+  return snapshotOf(
+    decisionFor(
+      { to: [WARD4, "a.person@example.org"], cc: [LEADS, PARTNER] },
+      { [WARD4]: list(40), [LEADS]: list(312), [PARTNER]: external },
+      { externalWarnAt: 1 },
+    ),
+  );
+}
+
 const afterFix = () => snapshotOf(decisionFor({ to: ["a.person@example.org"] }));
 
 describe("fixes", () => {
   test.each([
-    ["Move all lists to Bcc", { kind: "move-to-bcc", addresses: [ALL_STAFF, LEADS] }],
-    ["Remove external recipients", { kind: "remove-external" }],
-    [`Remove ${ALL_STAFF}`, { kind: "remove", addresses: [ALL_STAFF] }],
-    [`Move ${LEADS} to Bcc`, { kind: "move-to-bcc", addresses: [LEADS] }],
-    ["Remove ward7-team@example.org", { kind: "remove", addresses: ["ward7-team@example.org"] }],
-  ])("%s asks for that fix, checks again and says what changed", async (name, fix) => {
-    const backend = new FakeBackend(blockedReplyAll());
+    ["Move all lists to Bcc", warnedReplyAll, { kind: "move-to-bcc", addresses: [WARD4, LEADS] }],
+    ["Remove external recipients", warnedReplyAll, { kind: "remove-external" }],
+    [`Move ${LEADS} to Bcc`, warnedReplyAll, { kind: "move-to-bcc", addresses: [LEADS] }],
+    ["Remove the recipient that blocks it", blockedReplyAll, { kind: "remove", addresses: [ALL_STAFF] }],
+    [`Remove ${ALL_STAFF}`, blockedReplyAll, { kind: "remove", addresses: [ALL_STAFF] }],
+    ["Remove ward7-team@example.org", blockedReplyAll, { kind: "remove", addresses: ["ward7-team@example.org"] }],
+  ])("%s asks for that fix, checks again and says what changed", async (name, snapshot, fix) => {
+    const backend = new FakeBackend(snapshot());
     backend.fixAnswer = "Moved 2 recipients to Bcc.";
     backend.applyFix.mockImplementation(async () => {
       backend.next = afterFix();
@@ -44,7 +58,7 @@ describe("fixes", () => {
     const { user } = renderPane(backend);
     await user.click(await screen.findByRole("button", { name }));
     expect(backend.applyFix).toHaveBeenCalledWith(fix);
-    expect(await screen.findByRole("heading", { name: "This message will reach 1 person." })).toHaveFocus();
+    expect(await screen.findByRole("heading", { name: "This message reaches 1 person." })).toHaveFocus();
     expect(screen.getByRole("status")).toHaveTextContent("Moved 2 recipients to Bcc.");
     expect(backend.evaluations).toBe(2);
   });
@@ -67,6 +81,21 @@ describe("fixes", () => {
     expect(screen.getByRole("status")).toHaveTextContent("");
   });
 
+  test("a block is never offered Bcc as its fix: removal comes first, and no list is offered a move", async () => {
+    renderPane(new FakeBackend(blockedReplyAll()));
+    const fixes = await screen.findByRole("region", { name: "Fixes" });
+    const buttons = within(fixes).getAllByRole("button");
+    expect(buttons.map((button) => button.textContent)).toEqual(["Remove the recipient that blocks it"]);
+    expect(screen.queryByRole("button", { name: `Move ${ALL_STAFF} to Bcc` })).toBeNull();
+    expect(screen.queryByText(/Bcc stops replies/)).toBeNull();
+  });
+
+  test("a warning offers Bcc honestly: it stops replies, and still reaches everyone", async () => {
+    renderPane(new FakeBackend(warnedReplyAll()));
+    await screen.findByRole("button", { name: "Move all lists to Bcc" });
+    expect(screen.getByText("Bcc stops replies to everyone, but the message still reaches them all.")).toBeVisible();
+  });
+
   test("a list already in Bcc is not offered a move, and a person is only offered removal", async () => {
     renderPane(new FakeBackend(blockedReplyAll()));
     await screen.findByRole("heading", { level: 1 });
@@ -76,13 +105,13 @@ describe("fixes", () => {
   });
 
   test("while a fix runs every fix waits, and a refused one is reported without a new check", async () => {
-    const backend = new FakeBackend(blockedReplyAll());
+    const backend = new FakeBackend(warnedReplyAll());
     const answer = deferred<string>();
     backend.applyFix.mockImplementationOnce(() => answer.promise);
     const { user } = renderPane(backend);
     await user.click(await screen.findByRole("button", { name: "Move all lists to Bcc" }));
     expect(screen.getByRole("button", { name: "Remove external recipients" })).toBeDisabled();
-    expect(screen.getByRole("button", { name: `Remove ${ALL_STAFF}` })).toBeDisabled();
+    expect(screen.getByRole("button", { name: `Remove ${LEADS}` })).toBeDisabled();
     await act(async () => answer.reject(new Error("Office call to.setAsync failed (5001)")));
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "The recipients could not be changed. Try again, or change them in the message.",
@@ -99,7 +128,7 @@ describe("live updates", () => {
     expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("1 person");
     act(() => backend.changeRecipients(blockedReplyAll()));
     expect(
-      await screen.findByRole("heading", { name: "This message will reach up to about 840,000 people." }),
+      await screen.findByRole("heading", { name: "This message reaches about 840,000 people." }),
     ).toBeInTheDocument();
     expect(backend.evaluations).toBe(2);
     view.unmount();
@@ -112,10 +141,10 @@ describe("live updates", () => {
     renderPane(backend);
     act(() => backend.changeRecipients(snapshotOf(decisionFor({ to: ["a.person@example.org"] }))));
     expect(
-      await screen.findByRole("heading", { name: "This message will reach 1 person." }),
+      await screen.findByRole("heading", { name: "This message reaches 1 person." }),
     ).toBeInTheDocument();
     await act(async () => slow.resolve(blockedReplyAll()));
-    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("This message will reach 1 person.");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("This message reaches 1 person.");
   });
 
   test("while a newer check runs the last verdict stays, marked as being checked again", async () => {
@@ -173,13 +202,13 @@ describe("recipients", () => {
 
 describe("keyboard only", () => {
   test("Tab reaches a fix and Enter applies it", async () => {
-    const backend = new FakeBackend(blockedReplyAll());
+    const backend = new FakeBackend(warnedReplyAll());
     const { user } = renderPane(backend);
     const target = await screen.findByRole("button", { name: "Move all lists to Bcc" });
     for (let presses = 0; presses < 10 && document.activeElement !== target; presses += 1) await user.tab();
     expect(target).toHaveFocus();
     await user.keyboard("{Enter}");
-    expect(backend.applyFix).toHaveBeenCalledWith({ kind: "move-to-bcc", addresses: [ALL_STAFF, LEADS] });
+    expect(backend.applyFix).toHaveBeenCalledWith({ kind: "move-to-bcc", addresses: [WARD4, LEADS] });
   });
 
   test("Space on a recipient's own fix applies it, and a warning is confirmed by keys alone", async () => {

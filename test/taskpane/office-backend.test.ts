@@ -11,7 +11,7 @@ import {
   type OfficeBackendDeps,
 } from "../../src/taskpane/office-backend";
 import { list, TableDirectory } from "../events/fakes";
-import { FakeComposeItem, named } from "./fake-compose-item";
+import { MemoryDraft as FakeComposeItem, named } from "../../src/office/memory-draft";
 import { heldDirectory } from "./fakes";
 
 // The task pane's backend over a draft in memory and a directory from a table: the same check as the
@@ -81,7 +81,7 @@ describe("evaluate", () => {
     expect(loaded).toEqual(["compose"]);
     // The info bar agrees with the pane, as the compose handler would leave it.
     expect(item.infoBars.get(INFO_BAR_KEY)?.message).toBe(
-      "This message will reach about 840,000 people. Review before sending.",
+      "This message reaches about 840,000 people through Everyone, over your organisation's limit of 5,000. Remove it before sending.",
     );
   });
 
@@ -214,7 +214,7 @@ describe("fixes", () => {
     item.refuseSet = "to";
     await expect(
       setUp(item).backend.applyFix({ kind: "move-to-bcc", addresses: [ALL_STAFF] }),
-    ).rejects.toThrow("to.setAsync refused");
+    ).rejects.toThrow("Office call to.setAsync failed");
     expect(item.addresses("to")).toEqual([ALL_STAFF]);
     expect(item.addresses("bcc")).toEqual([ALL_STAFF]);
   });

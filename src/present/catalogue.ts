@@ -1,0 +1,136 @@
+import type { Field, Verdict } from "../core/types";
+import type { PluralCategory } from "./plural";
+
+// The shape every language fills in. A locale is a `Catalogue`, so the compiler refuses one that
+// misses a message. Arguments arrive ready to place: names already joined, figures already written
+// ("about 840,000 people"); counts come along where the grammar of a language needs them.
+
+export const LOCALES = ["en-GB", "cy-GB"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface Catalogue {
+  readonly locale: Locale;
+  readonly plural: (count: number) => PluralCategory;
+  /** "A, B and C". */
+  readonly join: (items: readonly string[]) => string;
+  /** Stands for the names left out of a long list: "3 more". */
+  readonly more: (count: number) => string;
+  /** A count of people, said one way everywhere: exact, about (rounded, or lists may overlap), at least. */
+  readonly people: {
+    readonly exact: (count: number, written: string) => string;
+    readonly about: (count: number, written: string) => string;
+    readonly atLeast: (count: number, written: string) => string;
+    /** Nothing could be sized. */
+    readonly unknown: string;
+  };
+  readonly field: Readonly<Record<Field, string>>;
+
+  /** One sentence per reason: who, and how many. `count` is how many names `names` holds. */
+  readonly reasons: {
+    readonly blockedAddress: (names: string, count: number, size: string | null) => string;
+    readonly reachOverBlock: (reach: string, limit: string, names: string | null, count: number) => string;
+    readonly reachOverWarn: (reach: string, names: string | null, count: number) => string;
+    readonly listModerated: (names: string, count: number) => string;
+    readonly externalOverWarn: (people: string) => string;
+    readonly unknownList: (names: string, count: number) => string;
+    readonly contactGroup: (names: string, count: number) => string;
+    readonly notListed: (fields: string) => string;
+    readonly directoryUnavailable: (names: string, count: number) => string;
+    readonly directoryNotPermitted: (names: string, count: number) => string;
+    readonly noToken: (names: string, count: number) => string;
+    readonly invalidAddress: (names: string, count: number) => string;
+    readonly listRestricted: (names: string, count: number) => string;
+    readonly broadcaster: string;
+  };
+
+  /** What to do, as the second sentence of a Smart Alert. Buttons named here exist in that client. */
+  readonly alert: {
+    readonly remove: (count: number) => string;
+    readonly removeLists: (count: number) => string;
+    readonly sendToFewer: string;
+    readonly correct: (count: number) => string;
+    readonly removeOrWait: (count: number) => string;
+    /** Mailbox 1.14 with "Send Anyway" (Outlook's own label) and "Review recipients" (cancelLabel). */
+    readonly sendAnyway: string;
+    /** Older Outlook: the dialog has no button of Reach Guard's; the ribbon button opens the pane. */
+    readonly confirmInPane: string;
+    readonly help: (advice: string, contact: string) => string;
+    /** The dialog's cancel button (cancelLabel, Mailbox 1.14), which opens the task pane. */
+    readonly reviewButton: string;
+    /** The check itself failed or ran out of time: the policy's verdict for an unchecked message. */
+    readonly checkFailed: {
+      readonly block: string;
+      readonly sendAnyway: string;
+      readonly confirmInPane: string;
+    };
+  };
+
+  /** What to do, as the second sentence of the info bar while composing. */
+  readonly infoBar: {
+    readonly check: string;
+    readonly remove: (count: number) => string;
+    readonly sendToFewer: string;
+    readonly correct: (count: number) => string;
+    /** The bar's action, which opens the task pane. */
+    readonly action: string;
+  };
+
+  readonly taskPane: {
+    readonly checking: string;
+    readonly updating: string;
+    readonly headline: (people: string) => string;
+    readonly noRecipients: string;
+    readonly verdictTitle: Readonly<Record<Verdict, string>>;
+    readonly accuracy: { readonly about: string; readonly atLeast: string };
+    readonly directoryPolicy: Readonly<Record<Verdict, string>>;
+    readonly notConfigured: string;
+    readonly settingsProblems: string;
+    readonly signInTitle: string;
+    readonly signIn: string;
+    readonly signedIn: string;
+    readonly signInFailed: string;
+    readonly signInUnsupported: string;
+    readonly recipientsHeading: string;
+    readonly fieldHeading: (field: string, count: string) => string;
+    readonly kind: Readonly<Record<"person" | "list" | "external" | "unknown" | "invalid", string>>;
+    readonly members: (count: number, written: string) => string;
+    readonly outside: (count: number, written: string) => string;
+    readonly blockedByPolicy: string;
+    readonly restricted: string;
+    readonly moderated: string;
+    readonly contactGroup: string;
+    readonly showMore: (next: string, left: string) => string;
+    readonly fixesHeading: string;
+    /** Removes the recipients the block rests on. */
+    readonly removeBlocking: (count: number) => string;
+    readonly moveAllToBcc: string;
+    /** Why "Move to Bcc" is not a way round a block or a reach: they are all still reached. */
+    readonly bccNote: string;
+    readonly removeExternal: string;
+    readonly moveToBcc: string;
+    readonly moveToBccLabel: (address: string) => string;
+    readonly remove: string;
+    readonly removeLabel: (address: string) => string;
+    readonly acknowledgeHeading: string;
+    readonly acknowledge: (people: string) => string;
+    readonly confirm: string;
+    readonly confirmed: string;
+    readonly cannotSend: string;
+    readonly failed: string;
+    readonly retry: string;
+    readonly fixFailed: string;
+    readonly acknowledgeFailed: string;
+    readonly moved: (count: number, written: string) => string;
+    readonly removed: (count: number, written: string) => string;
+    readonly nothingChanged: string;
+    readonly fieldLeftAlone: (field: string, reason: "contact-group" | "at-cap") => string;
+    readonly outsideOutlook: string;
+  };
+
+  /** The command line (reach-guard check). */
+  readonly cli: {
+    readonly verdict: Readonly<Record<Verdict, string>>;
+    readonly reach: (people: string) => string;
+    readonly columns: readonly [string, string, string, string, string];
+  };
+}

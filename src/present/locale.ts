@@ -1,0 +1,16 @@
+import type { Catalogue, Locale } from "./catalogue";
+import { cyGB } from "./cy-GB";
+import { enGB } from "./en-GB";
+
+// Which language to speak: Outlook's display language (Office.context.displayLanguage, e.g.
+// "cy-GB"), by its language part, falling back to British English.
+
+export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { "en-GB": enGB, "cy-GB": cyGB };
+
+export const DEFAULT_LOCALE: Locale = "en-GB";
+
+export function localeFor(displayLanguage: unknown): Locale {
+  if (typeof displayLanguage !== "string") return DEFAULT_LOCALE;
+  const language = displayLanguage.trim().toLowerCase().split(/[-_]/)[0];
+  return language === "cy" ? "cy-GB" : DEFAULT_LOCALE;
+}
