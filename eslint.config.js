@@ -2,6 +2,7 @@
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const prettier = require("eslint-config-prettier");
+const rooms = require("./scripts/lint/rooms");
 
 module.exports = tseslint.config(
   { ignores: ["node_modules/**", "dist/**", "test-output/**", "coverage/**"] },
@@ -22,28 +23,16 @@ module.exports = tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // The core is pure: no Office.js, React, Node or network. Dependencies run entries -> adapters -> core.
-    files: ["src/core/**/*.ts", "src/strings/**/*.ts"],
+    // The plan of the house: which room may import which (scripts/lint/rooms.js).
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    plugins: { rooms: rooms.plugin },
+    rules: { "rooms/allowed-imports": "error" },
+  },
+  {
+    // The core, the words and the small helpers run anywhere, the JavaScript-only runtime included:
+    // no Office.js, page or network globals.
+    files: ["src/core/**/*.ts", "src/present/**/*.ts", "src/kit/**/*.ts", "src/check/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            "react",
-            "react-dom",
-            "@fluentui/*",
-            "@azure/*",
-            "node:*",
-            "fs",
-            "http",
-            "https",
-            "../directory/*",
-            "../office/*",
-            "../storage/*",
-            "../auth/*",
-          ],
-        },
-      ],
       "no-restricted-globals": [
         "error",
         "fetch",
