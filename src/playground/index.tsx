@@ -5,12 +5,7 @@ import { graphFaultsFor } from "./host/faults";
 import { parseManifest } from "./host/manifest";
 import { PlaygroundHost } from "./host/playground-host";
 import type { RuntimeWorker } from "./host/javascript-only-runtime";
-import {
-  DEFAULT_MAILBOX_VERSION,
-  isPlatformChoice,
-  MAILBOX_VERSIONS,
-  type PlatformChoice,
-} from "./host/platform";
+import { choicesFromAddress, searchFor } from "./host/address";
 import type { PolicySummary } from "./host/policy-summary";
 import { BRIDGE_GLOBAL } from "./host/protocol";
 import type { ListedAddress } from "./host/directory-listing";
@@ -20,7 +15,8 @@ import { text } from "./app/strings";
 
 // playground.js: reads the built manifest and the server's env.json, makes the stand-in Outlook,
 // offers it to the add-in's frames, and draws it. The page's address may choose the Outlook played
-// at first (?platform=web|mac|classic&mailbox=1.13&naa=no); the fault switches always start off.
+// at first (?platform=web|mac|classic&mailbox=1.13&naa=no&lang=cy), and follows the switches, so a
+// reload plays the same Outlook; the fault switches always start off.
 
 interface ServerEnvironment {
   readonly graphUrl: string;
@@ -30,28 +26,31 @@ interface ServerEnvironment {
   readonly policy?: PolicySummary | null;
 }
 
-function choicesFromAddress(search: string): {
-  platform: PlatformChoice;
-  mailboxVersion: string;
-  nestedAppAuth: boolean;
-} {
-  const params = new URLSearchParams(search);
-  const platform = params.get("platform");
-  const mailbox = params.get("mailbox");
-  return {
-    platform: isPlatformChoice(platform) ? platform : "web",
-    mailboxVersion:
-      mailbox && (MAILBOX_VERSIONS as readonly string[]).includes(mailbox)
-        ? mailbox
-        : DEFAULT_MAILBOX_VERSION,
-    nestedAppAuth: params.get("naa") !== "no",
-  };
-}
-
 async function fetchText(path: string): Promise<string> {
   const response = await fetch(path, { cache: "no-store" });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.text();
+}
+
+/**
+ * Writes the Outlook played into the page's address whenever a switch changes it, without a new
+ * history entry. office.js blanks `history.replaceState` on the page that loads it, so the method is
+ * taken from History itself.
+ */
+function keepChoicesInAddress(host: PlaygroundHost): void {
+  let written = window.location.search;
+  host.subscribeState(() => {
+    const search = searchFor(window.location.search, host.getState());
+    if (search === written) return;
+    written = search;
+    const { pathname, hash } = window.location;
+    History.prototype.replaceState.call(
+      window.history,
+      window.history.state,
+      "",
+      `${pathname}${search}${hash}`,
+    );
+  });
 }
 
 /**
@@ -97,6 +96,7 @@ async function start(root: HTMLElement): Promise<void> {
   });
   await host.resetFaults();
   forgetRememberedOutages(window.localStorage);
+  keepChoicesInAddress(host);
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = host;
   createRoot(root).render(<Playground host={host} />);
 }

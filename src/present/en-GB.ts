@@ -15,7 +15,7 @@ export const enGB: Catalogue = {
   more: (count) => `${count} more`,
   people: {
     exact: (count, written) => `${written} ${s(count, "person", "people")}`,
-    about: (_count, written) => `about ${written} people`,
+    about: (count, written) => `about ${written} ${s(count, "person", "people")}`,
     atLeast: (count, written) => `at least ${written} ${s(count, "person", "people")}`,
     unknown: "an unknown number of people",
   },

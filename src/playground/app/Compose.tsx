@@ -43,7 +43,7 @@ export function Compose({ draft }: { draft: DraftSnapshot }) {
         </Button>
         {button && (
           <Button type="button" onClick={() => host.runCommand(button.id)}>
-            {button.label}
+            {host.taskPaneButtonLabel() ?? button.label}
           </Button>
         )}
         <span aria-live="polite">

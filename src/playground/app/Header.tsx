@@ -1,5 +1,6 @@
 import { Dropdown, Field, Option, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlaygroundFaults } from "../host/faults";
+import { DISPLAY_LANGUAGES, isDisplayLanguage } from "../host/language";
 import { isPlatformChoice, MAILBOX_VERSIONS, PLATFORM_CHOICES } from "../host/platform";
 import { PolicyPanel } from "./PolicyPanel";
 import { text } from "./strings";
@@ -86,6 +87,23 @@ export function Header() {
           checked={state.nestedAppAuth}
           onChange={(_, data) => host.setNestedAppAuth(data.checked)}
         />
+        {/* Outlook's display language (Office.context.displayLanguage): the add-in follows it. */}
+        <Field label={text.languageLabel}>
+          <Dropdown
+            value={text.languages[state.displayLanguage] ?? state.displayLanguage}
+            button={{ lang: state.displayLanguage }}
+            selectedOptions={[state.displayLanguage]}
+            onOptionSelect={(_, data) =>
+              isDisplayLanguage(data.optionValue) && host.setDisplayLanguage(data.optionValue)
+            }
+          >
+            {DISPLAY_LANGUAGES.map((language) => (
+              <Option key={language} value={language} lang={language}>
+                {text.languages[language] ?? language}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
       </div>
       <PolicyPanel />
     </header>

@@ -25,6 +25,9 @@ export const text = {
     classic: "Classic Outlook on Windows (JavaScript-only event runtime)",
   } as Record<string, string>,
   nestedAppAuth: "Nested app authentication (NestedAppAuth 1.1)",
+  // Outlook's display language: named in both languages, each language in its own words.
+  languageLabel: "Language / Iaith",
+  languages: { "en-GB": "English", "cy-GB": "Cymraeg" } as Record<string, string>,
   policySource: (source: string) => `From ${source}`,
   policyThresholds: (warnAt: string, blockAt: string) => `Warn from ${warnAt} people, block from ${blockAt}`,
   policyBlocked: (addresses: string) => `Always blocked: ${addresses}`,

@@ -130,7 +130,8 @@ export function createOfficeContext(bridge: HostBridge, frame: FrameKind = "task
   const context = {
     host: "Outlook",
     platform: facts.platform,
-    displayLanguage: "en-GB",
+    displayLanguage: facts.displayLanguage ?? "en-GB",
+    // The language the user writes in is a setting of its own in Outlook; the playground keeps it.
     contentLanguage: "en-GB",
     officeTheme: { ...bridge.officeTheme() },
     diagnostics: { host: "Outlook", platform: facts.platform, version: "16.0" },

@@ -1,13 +1,33 @@
 // The playground reads the built manifest.xml as Outlook would: which function runs for which
-// launch event, the send mode, and the compose button that opens the task pane. So the page drives
-// exactly what an admin deploys.
+// launch event, the send mode, and the compose button that opens the task pane (with its label in
+// each language the manifest overrides it for). So the page drives exactly what an admin deploys.
 
 export interface ManifestFacts {
   readonly launchEvents: Readonly<
     Record<string, { readonly functionName: string; readonly sendMode: string | null }>
   >;
   readonly taskPaneButton: { readonly id: string; readonly label: string } | null;
+  /** The button's label by locale ("cy-GB"), from the manifest's Override elements. */
+  readonly taskPaneButtonLabels?: Readonly<Record<string, string>>;
   readonly displayName: string;
+}
+
+/**
+ * The label Outlook shows in `language`: the override for that locale, else one for the same
+ * language, else the default.
+ */
+export function labelFor(
+  label: string,
+  overrides: Readonly<Record<string, string>> | undefined,
+  language: string,
+): string {
+  const wanted = language.toLowerCase();
+  const entries = Object.entries(overrides ?? {});
+  const exact = entries.find(([locale]) => locale.toLowerCase() === wanted);
+  const sameLanguage = entries.find(
+    ([locale]) => locale.toLowerCase().split("-")[0] === wanted.split("-")[0],
+  );
+  return (exact ?? sameLanguage)?.[1] ?? label;
 }
 
 function byTag(root: Document | Element, name: string): Element[] {
@@ -18,9 +38,18 @@ export function parseManifest(xml: string, parser: DOMParser = new DOMParser()):
   const doc = parser.parseFromString(xml, "application/xml");
   if (byTag(doc, "parsererror").length > 0) throw new Error("manifest.xml is not well-formed XML");
   const strings = new Map<string, string>();
+  const overrides = new Map<string, Record<string, string>>();
   for (const node of byTag(doc, "String")) {
     const id = node.getAttribute("id");
-    if (id) strings.set(id, node.getAttribute("DefaultValue") ?? "");
+    if (!id) continue;
+    strings.set(id, node.getAttribute("DefaultValue") ?? "");
+    const byLocale: Record<string, string> = {};
+    for (const override of byTag(node, "Override")) {
+      const locale = override.getAttribute("Locale");
+      const value = override.getAttribute("Value");
+      if (locale && value) byLocale[locale] = value;
+    }
+    overrides.set(id, byLocale);
   }
   const launchEvents: Record<string, { functionName: string; sendMode: string | null }> = {};
   for (const node of byTag(doc, "LaunchEvent")) {
@@ -44,6 +73,7 @@ export function parseManifest(xml: string, parser: DOMParser = new DOMParser()):
             label: (labelId && strings.get(labelId)) || "Open task pane",
           }
         : null,
+    ...(button && labelId ? { taskPaneButtonLabels: overrides.get(labelId) ?? {} } : {}),
     displayName,
   };
 }

@@ -2,8 +2,9 @@ import { Draft, type DraftChange, type DraftSnapshot, type ItemView } from "./dr
 import { describerFor, type ListedAddress } from "./directory-listing";
 import { NO_FAULTS, type PlaygroundFaults } from "./faults";
 import { JavascriptOnlyRuntime, type RuntimeWorker } from "./javascript-only-runtime";
+import { DEFAULT_DISPLAY_LANGUAGE, type DisplayLanguage } from "./language";
 import { CONTACT_GROUPS, draftFor, INBOX, type ComposeKind, type MailMessage, type Person } from "./mail";
-import type { ManifestFacts } from "./manifest";
+import { labelFor, type ManifestFacts } from "./manifest";
 import { createNaaBroker, type NaaBroker } from "./naa-broker";
 import {
   atLeast,
@@ -33,6 +34,8 @@ export interface PlaygroundEnvironment {
   readonly platform?: PlatformChoice;
   /** Whether this Outlook supports NestedAppAuth 1.1 at first (yes unless told otherwise). */
   readonly nestedAppAuth?: boolean;
+  /** Outlook's display language at first (British English unless told otherwise). */
+  readonly displayLanguage?: DisplayLanguage;
   /** The policy the add-in was built or started with, for the page to show. */
   readonly policy?: PolicySummary | null;
   /** Sends the switches to the local Graph server. */
@@ -69,7 +72,9 @@ export interface PlaygroundState {
   readonly platform: PlatformChoice;
   /** isSetSupported("NestedAppAuth", "1.1"). */
   readonly nestedAppAuth: boolean;
-  /** Bumped whenever the event runtime's frame must be loaded again (a new platform). */
+  /** Office.context.displayLanguage; changing it starts the add-in's runtimes again. */
+  readonly displayLanguage: DisplayLanguage;
+  /** Bumped whenever the event runtime's frame must be loaded again (a new platform or language). */
   readonly runtimeGeneration: number;
   /** The last launch events and how long each took, newest first, for the visitor. */
   readonly log: readonly string[];
@@ -122,6 +127,7 @@ export class PlaygroundHost implements HostBridge {
       mailboxVersion: env.mailboxVersion,
       platform: env.platform ?? "web",
       nestedAppAuth: env.nestedAppAuth ?? true,
+      displayLanguage: env.displayLanguage ?? DEFAULT_DISPLAY_LANGUAGE,
       runtimeGeneration: 0,
       log: [],
     };
@@ -355,6 +361,13 @@ export class PlaygroundHost implements HostBridge {
     this.update({ taskPane: { ...this.state.taskPane, open: false } });
   }
 
+  /** The compose button that opens the task pane, labelled in Outlook's display language. */
+  taskPaneButtonLabel(): string | null {
+    const { taskPaneButton, taskPaneButtonLabels } = this.env.manifest;
+    if (!taskPaneButton) return null;
+    return labelFor(taskPaneButton.label, taskPaneButtonLabels, this.state.displayLanguage);
+  }
+
   /** An info bar action or the alert's button: opens the task pane its commandId names. */
   runCommand(commandId: string): void {
     if (commandId === this.env.manifest.taskPaneButton?.id) this.openTaskPane();
@@ -373,7 +386,17 @@ export class PlaygroundHost implements HostBridge {
     this.restartRuntimes();
   }
 
-  /** Each runtime reads the platform once, when it starts: the frames are loaded again. */
+  /**
+   * Outlook's display language. Outlook takes a new one only when it starts again (Outlook on the web
+   * when the page reloads), so every runtime of the add-in starts again and reads it afresh.
+   */
+  setDisplayLanguage(language: DisplayLanguage): void {
+    if (language === this.state.displayLanguage) return;
+    this.update({ displayLanguage: language });
+    this.restartRuntimes();
+  }
+
+  /** Each runtime reads the platform and language once, when it starts: the frames are loaded again. */
   private restartRuntimes(): void {
     this.runtime = this.makeRuntime();
     const pane = this.state.taskPane;
@@ -431,6 +454,7 @@ export class PlaygroundHost implements HostBridge {
       platform: facts.officePlatform,
       hostName: facts.hostName,
       nestedAppAuth: this.state.nestedAppAuth,
+      displayLanguage: this.state.displayLanguage,
     };
   }
 

@@ -74,6 +74,8 @@ export interface FrameFacts {
   readonly hostName: string;
   /** isSetSupported("NestedAppAuth", "1.1"), and whether Outlook offers nestedAppAuthBridge at all. */
   readonly nestedAppAuth: boolean;
+  /** Office.context.displayLanguage, e.g. "cy-GB"; "en-GB" when not given. */
+  readonly displayLanguage?: string;
 }
 
 export interface UserProfile {
