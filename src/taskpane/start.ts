@@ -40,6 +40,8 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
     return "outside-outlook";
   }
   const words = wordsFor(localeFor(displayLanguage(office)));
+  // Screen readers speak the page in its declared language: Welsh read with English sounds is noise.
+  root.ownerDocument.documentElement.lang = words.locale;
   const auths = naaAuths({
     ...(options.msalClient ? { createClient: options.msalClient } : {}),
     supported: () => supportsNestedAppAuth(office),

@@ -1,6 +1,4 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
-import { openPlayground, screenshot, settled, type Session } from "./harness";
+import { openPlayground, screenshot, seriousViolations, type Session } from "./harness";
 import { OutlookPage } from "./outlook-page";
 
 // axe-core on the playground and on the task pane inside it (axe follows the frame): no serious or
@@ -18,24 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session.close();
 });
-
-async function seriousViolations(page: Page, include?: string[]): Promise<string[]> {
-  await settled(page);
-  const builder = new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    // Fluent UI's focus manager (tabster) puts 1-pixel sentinels at the edges of the page and of
-    // dialogs; one that receives focus passes it on at once, so no one can land on it. axe cannot
-    // know that and calls them focusable hidden elements. Nothing else is left out.
-    .exclude("[data-tabster-dummy]");
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
-    );
-}
 
 test("the mailbox view", async () => {
   expect(await seriousViolations(session.page)).toEqual([]);

@@ -71,8 +71,8 @@ async function replyAllToEveryone(): Promise<void> {
   const alert = outlook.alert();
   await alert.waitFor();
   expect(await alert.innerText()).toMatch(/everyone@example\.org|Everyone/);
-  expect(await alert.getByRole("button", { name: "Send anyway" }).count()).toBe(0);
-  await alert.getByRole("button", { name: "Don't send" }).click();
+  expect(await alert.getByRole("button", { name: "Send Anyway" }).count()).toBe(0);
+  await alert.getByRole("button", { name: "Don't Send" }).click();
   await alert.waitFor({ state: "detached" });
   await outlook.page.getByRole("button", { name: "Discard" }).click();
 }
@@ -88,7 +88,7 @@ async function messageToList(shot: string): Promise<void> {
   await alert.waitFor();
   await screenshot(outlook.page, shot);
   // warn: the sender may go on (Mailbox 1.14+), and the header says the reach was not known.
-  await alert.getByRole("button", { name: "Send anyway" }).click();
+  await alert.getByRole("button", { name: "Send Anyway" }).click();
   expect(await outlook.sentHeader(subject)).toMatch(
     /^X-Reach-Guard: verdict=warn; reach=unknown; accuracy=incomplete; ack=no; fp=[0-9a-f]{64}; check=done$/,
   );
@@ -127,7 +127,7 @@ describe.each(PLATFORMS.slice(1))("acknowledgements reach the send handler: $nam
     await outlook.openTaskPane();
     const pane = outlook.taskPane();
     await pane.getByRole("heading", { name: /300 people/ }).waitFor();
-    await pane.getByRole("checkbox", { name: /I understand this message will reach 300 people/ }).check();
+    await pane.getByRole("checkbox", { name: /I understand this message reaches 300 people/ }).check();
     await pane.getByRole("button", { name: "Confirm and allow sending" }).click();
     await pane.getByText(/Confirmed/).waitFor();
     await outlook.send();

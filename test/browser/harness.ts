@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -88,4 +89,23 @@ export async function settled(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's serious and critical violations on the page (or the parts named), following frames. */
+export async function seriousViolations(page: Page, include?: string[]): Promise<string[]> {
+  await settled(page);
+  const builder = new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    // Fluent UI's focus manager (tabster) puts 1-pixel sentinels at the edges of the page and of
+    // dialogs; one that receives focus passes it on at once, so no one can land on it. axe cannot
+    // know that and calls them focusable hidden elements. Nothing else is left out.
+    .exclude("[data-tabster-dummy]");
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+    );
 }

@@ -37,9 +37,9 @@ test("reply all to the all-staff list: warned early, blocked at send, fixed in t
   const alert = outlook.alert();
   await alert.waitFor();
   expect(await alert.innerText()).toMatch(/840,000/);
-  // A block offers no way round it: only the task pane's button and "Don't send".
-  expect(await alert.getByRole("button", { name: "Send anyway" }).count()).toBe(0);
-  await alert.getByRole("button", { name: "Don't send" }).waitFor();
+  // A block offers no way round it: only the task pane's button and "Don't Send".
+  expect(await alert.getByRole("button", { name: "Send Anyway" }).count()).toBe(0);
+  await alert.getByRole("button", { name: "Don't Send" }).waitFor();
   await screenshot(outlook.page, "03-reply-all-blocked");
 
   await alert.getByRole("button", { name: "Review recipients" }).click();
@@ -51,7 +51,7 @@ test("reply all to the all-staff list: warned early, blocked at send, fixed in t
   await pane.getByRole("button", { name: "Remove everyone@example.org" }).click();
   await outlook.pill("To", "everyone@example.org").waitFor({ state: "detached" });
   // The pane follows the draft at once, and the early warning goes away.
-  await pane.getByRole("heading", { name: /reach 1 person/ }).waitFor();
+  await pane.getByRole("heading", { name: /reaches 1 person/ }).waitFor();
   await outlook
     .infoBar()
     .getByText(/everyone@example\.org/)
@@ -86,7 +86,7 @@ test("a message to the 300-person list: warned, acknowledged in the task pane, s
   await bar.getByRole("button", { name: "Review recipients" }).click();
   const pane = outlook.taskPane();
   await pane.getByRole("heading", { name: /300 people/ }).waitFor();
-  await pane.getByRole("checkbox", { name: /I understand this message will reach 300 people/ }).check();
+  await pane.getByRole("checkbox", { name: /I understand this message reaches 300 people/ }).check();
   await pane.getByRole("button", { name: "Confirm and allow sending" }).click();
   await pane.getByText(/Confirmed/).waitFor();
   // Once confirmed, the early warning has done its work.
@@ -115,7 +115,7 @@ test("an acknowledgement is voided when the recipients change afterwards", async
   const alert = outlook.alert();
   await alert.waitFor();
   expect(await alert.innerText()).toMatch(/312/);
-  await alert.getByRole("button", { name: "Don't send" }).click();
+  await alert.getByRole("button", { name: "Don't Send" }).click();
   await alert.waitFor({ state: "detached" });
 });
 
@@ -126,18 +126,18 @@ test("with Graph down, the policy's directoryUnavailable verdict (warn) is state
   await outlook.setSubject("Audit meeting");
   await outlook
     .infoBar()
-    .getByText(/cannot check list sizes/i)
+    .getByText(/cannot check the size of .* right now/i)
     .waitFor();
   await screenshot(outlook.page, "10-graph-down-info-bar");
 
   await outlook.send();
   const alert = outlook.alert();
   await alert.waitFor();
-  expect(await alert.innerText()).toMatch(/directory could not be reached/i);
+  expect(await alert.innerText()).toMatch(/cannot check the size of .* right now/i);
   // The policy says warn, so the sender may still send; the header records it.
-  await alert.getByRole("button", { name: "Send anyway" }).waitFor();
+  await alert.getByRole("button", { name: "Send Anyway" }).waitFor();
   await screenshot(outlook.page, "11-graph-down-alert");
-  await alert.getByRole("button", { name: "Send anyway" }).click();
+  await alert.getByRole("button", { name: "Send Anyway" }).click();
   // Nothing could be sized: the reach is written unknown, never 0 ("reached nobody").
   expect(await outlook.sentHeader("Audit meeting")).toMatch(
     /^X-Reach-Guard: verdict=warn; reach=unknown; accuracy=incomplete; ack=no; fp=[0-9a-f]{64}; check=done$/,
@@ -154,7 +154,7 @@ test("with Graph slow (2 s a request), the send decision still comes inside Outl
   await alert.waitFor();
   await screenshot(outlook.page, "12-graph-slow-decided-in-time");
   // The modal dialog hides the page from assistive technology (and role queries) until it closes.
-  await alert.getByRole("button", { name: "Don't send" }).click();
+  await alert.getByRole("button", { name: "Don't Send" }).click();
   await alert.waitFor({ state: "detached" });
   const log = await outlook.eventLog();
   const decided = log.find((line) => line.startsWith("OnMessageSend"));
@@ -172,7 +172,7 @@ test("with no token, the task pane offers sign-in; after it, the real size is sh
   await outlook.addRecipient("To", "clinical-leads@example.org");
   await outlook
     .infoBar()
-    .getByText(/could not sign in to check list sizes/)
+    .getByText(/could not sign in to check the size of/)
     .waitFor();
   await outlook.infoBar().getByRole("button", { name: "Review recipients" }).click();
   const pane = outlook.taskPane();

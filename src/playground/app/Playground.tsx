@@ -61,7 +61,7 @@ function Layout() {
           tabIndex={-1}
         />
       )}
-      {state.alert && <SmartAlertDialog alert={state.alert} addinName={"Reach Guard"} />}
+      {state.alert && <SmartAlertDialog alert={state.alert} addinName={"Reach Guard"} language={state.displayLanguage} />}
     </div>
   );
 }

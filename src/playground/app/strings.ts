@@ -15,8 +15,8 @@ export const text = {
     "1.16": "Mailbox 1.16 (1,000 recipients a field in classic Outlook)",
     "1.15": "Mailbox 1.15 (current Outlook)",
     "1.14": "Mailbox 1.14 (no formatted alert text)",
-    "1.13": "Mailbox 1.13 (older: no Send anyway, no Take action)",
-    "1.12": "Mailbox 1.12 (first with Smart Alerts: no Send anyway, no Take action)",
+    "1.13": "Mailbox 1.13 (older: no Send Anyway, no Take action)",
+    "1.12": "Mailbox 1.12 (first with Smart Alerts: no Send Anyway, no Take action)",
   } as Record<string, string>,
   platformLabel: "Outlook played",
   platforms: {
@@ -62,8 +62,15 @@ export const text = {
   dismiss: "Dismiss",
   checking: "Reach Guard is checking this message…",
   slow: "Reach Guard is taking longer than expected…",
-  dontSend: "Don't send",
-  sendAnyway: "Send anyway",
+  /**
+   * Outlook's own Smart Alerts buttons, which Outlook words in its display language. The Welsh ones
+   * are not documented: they follow the Welsh catalogue's guess (src/present/cy-GB.ts) and must be
+   * checked against Welsh Outlook.
+   */
+  alertButtons: {
+    "en-GB": { dontSend: "Don't Send", sendAnyway: "Send Anyway" },
+    "cy-GB": { dontSend: "Peidio ag anfon", sendAnyway: "Anfon beth bynnag" },
+  },
   taskPane: "Reach Guard task pane",
   closeTaskPane: "Close the task pane",
   headers: "Internet headers set by add-ins",
