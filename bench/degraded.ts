@@ -1,7 +1,7 @@
 import type { MessageInput } from "../src/core/types";
 import type { SendCompletion } from "../src/check/outcome";
 import { startFakeGraph, type FakeGraph, type RecordedRequest } from "../src/fake-graph";
-import { BenchDraft } from "./draft";
+import { MemoryDraft } from "../src/office/memory-draft";
 import { LATENCY_MS, benchDirectoryData, oneList, peopleOnly, policy } from "./fixtures";
 import { describeRequests } from "./requests";
 import { freshHandlers, outcomeOf, timeSend } from "./send";
@@ -45,7 +45,7 @@ async function benchKind(
     const store = shipped().createMemoryStore();
     const send = async (into: Timed) => {
       const { sender, recipients } = make();
-      const handlers = await freshHandlers(graph, new BenchDraft(sender, recipients), store);
+      const handlers = await freshHandlers(graph, new MemoryDraft(sender, recipients), store);
       graph.resetLog();
       const sent = await timeSend(handlers);
       into.times.push(sent.ms);

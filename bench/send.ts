@@ -4,7 +4,7 @@ import type { SendCompletion } from "../src/check/outcome";
 import { DEMO_TOKEN, startFakeGraph, type FakeGraph, type RecordedRequest } from "../src/fake-graph";
 import type { KeyValueStore } from "../src/storage/port";
 import { shipped } from "./shipped";
-import { BenchDraft } from "./draft";
+import { MemoryDraft } from "../src/office/memory-draft";
 import { benchDirectoryData, LATENCY_MS, message, POLICY_INPUT, recipientsLabel } from "./fixtures";
 import { describeRequests } from "./requests";
 import { median, type Row } from "./table";
@@ -29,7 +29,7 @@ const hostFetch: typeof fetch = async (input, init) => {
  */
 export async function freshHandlers(
   graph: FakeGraph,
-  draft: BenchDraft,
+  draft: MemoryDraft,
   store?: KeyValueStore,
 ): Promise<Handlers> {
   const { createHandlers, createMemoryStore, directoryFor, settingsLoader, staticTokenProvider } = shipped();
@@ -83,7 +83,7 @@ async function benchCase(graph: FakeGraph, count: number, precomputed: boolean):
   let options: SendCompletion | undefined;
   for (let run = 0; run < RUNS; run++) {
     const { sender, recipients } = message(count);
-    const draft = new BenchDraft(sender, recipients);
+    const draft = new MemoryDraft(sender, recipients);
     // Compose runs over a store of its own: the send finds no cached sizes, only the draft's sessionData.
     if (precomputed)
       await (await freshHandlers(graph, draft)).onMessageCompose({ completed: () => undefined });

@@ -4,18 +4,23 @@
 // `npm start -- --policy my-policy.json` tries an admin's policy on the demo directory; a policy
 // that does not validate stops the start before anything is built, with every problem named.
 const { join, resolve } = require("node:path");
+const { URL } = require("node:url");
 const { parseArgs } = require("node:util");
 const { main: build } = require("./build");
 const { policyFileProblems } = require("./build/options");
+const { DEVELOPMENT_BASE_URL } = require("./build/deployment-files");
 
 const root = join(__dirname, "..");
 // Not dist/: that folder is what an admin hosts, and a localhost build must not replace it.
 const outDir = join(root, "node_modules", ".cache", "reach-guard", "playground");
+// The port the development manifest (manifest.xml at the root) points at, so that a developer can
+// sideload that file as it is while this serves the add-in.
+const DEFAULT_PORT = Number(new URL(DEVELOPMENT_BASE_URL).port);
 // Problems printed for an invalid policy; a file can have thousands (one per bad entry).
 const MAX_PROBLEMS_SHOWN = 20;
 
 function readPort(value) {
-  if (value === undefined || value === "") return 3000;
+  if (value === undefined || value === "") return DEFAULT_PORT;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return null;
   return port;
@@ -54,7 +59,7 @@ async function main() {
   console.log("Building the add-in and the playground...");
   const built = await build([
     "--base-url",
-    `http://localhost:${port || 3000}`,
+    `http://localhost:${port || DEFAULT_PORT}`,
     "--out",
     outDir,
     "--playground",

@@ -1,11 +1,9 @@
+import type { HostConfig } from "../../src/app/host-config";
+
 export type SendMode = "SoftBlock" | "PromptUser" | "Block";
 
-export interface DeploymentConfig {
-  clientId: string;
-  tenantId: string;
-  graphRoot: string;
-  authority: string;
-}
+/** config.json as the build writes it: checked by the add-in's own schema (src/app/host-config.ts). */
+export type DeploymentConfig = HostConfig;
 
 export interface BuildOptions {
   root: string;

@@ -14,12 +14,12 @@ register();
 // the build accepts is one the add-in accepts, by the same code.
 const { parseHostConfig } = require("../../src/app/host-config.ts");
 const { isPolicyError, parsePolicyText } = require("../../src/core/policy.ts");
+const { isLoopbackHost } = require("../../src/kit/loopback.ts");
 
 const ROOT = join(__dirname, "..", "..");
 const SEND_MODES = ["SoftBlock", "PromptUser", "Block"];
 // Version element: 1 to 4 dot-separated parts of at most 5 digits (manifest reference, "Version").
 const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 // Entra ID's multi-tenant authorities: the app registration is single-tenant (DEPLOY.md, section 1),
 // so a hosted build must name the tenant itself.
 const MULTI_TENANT = ["common", "organizations", "consumers"];
@@ -58,7 +58,7 @@ function parseBaseUrl(value) {
   } catch {
     fail(`--base-url ${value} is not a URL`);
   }
-  const local = url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname);
+  const local = url.protocol === "http:" && isLoopbackHost(url.hostname);
   if (url.protocol !== "https:" && !local) {
     fail(`--base-url must use https (Outlook loads add-ins only over https), got ${value}`);
   }

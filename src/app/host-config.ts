@@ -6,7 +6,7 @@ import { GRAPH_ROOT_RULE, parseGraphRoot } from "../directory/graph/roots";
 // authentication) and which Graph cloud it talks to. Never in the source: one build serves any
 // tenant. The build (scripts/build/options.js) checks the file it writes with this same schema, so
 // a config the build accepts is one the add-in accepts, and the Graph client's rule for the root
-// (./roots) is the one applied here. Written without the URL class, which classic Outlook's
+// (src/directory/graph/roots.ts) is the one applied here. Written without the URL class, which classic Outlook's
 // JavaScript-only runtime does not promise.
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

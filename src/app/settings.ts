@@ -1,5 +1,6 @@
-import { formatCount } from "../core/format";
+import { formatCount } from "../present/figures";
 import { DEFAULT_POLICY, parsePolicy, parsePolicyText, type Policy } from "../core/policy";
+import { within } from "../kit/deadline";
 import type { KeyValueStore } from "../storage/port";
 import { DEFAULT_HOST_CONFIG, parseHostConfig, parseHostConfigText, type HostConfig } from "./host-config";
 
@@ -48,34 +49,32 @@ async function readSaved(store: KeyValueStore): Promise<{ policy: Policy; config
   }
 }
 
-// A timer race rather than AbortSignal.timeout: older JavaScript-only runtimes lack the latter.
 /**
  * Larger than any file that could pass validation (policy.json: two lists of 10,000 entries of at
  * most 254 characters), so that a broken host cannot make the add-in parse megabytes of nothing.
  */
 export const MAX_FILE_CHARS = { policy: 8_000_000, config: 64_000 } as const;
 
+/** The file's text, or a rejection: not found, too large, or not all there within `timeoutMs`. */
 async function fetchText(
   url: string,
   fetchImpl: typeof fetch,
   timeoutMs: number,
   maxChars: number,
 ): Promise<string> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("TimeoutError")), timeoutMs);
-  });
+  // One limit for the answer and its body together: each wait gets what is left of it.
+  const deadlineAt = Date.now() + timeoutMs;
+  const inTime = <T>(work: () => Promise<T>) =>
+    within(deadlineAt - Date.now(), work, () => {
+      throw new Error("TimeoutError");
+    });
   const tooLarge = () => new Error(`larger than ${formatCount(maxChars)} characters`);
-  try {
-    const response = await Promise.race([fetchImpl(url, { cache: "no-cache" }), late]);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    if (Number(response.headers.get("content-length") ?? "0") > maxChars * 4) throw tooLarge();
-    const text = await Promise.race([response.text(), late]);
-    if (text.length > maxChars) throw tooLarge();
-    return text;
-  } finally {
-    clearTimeout(timer);
-  }
+  const response = await inTime(() => fetchImpl(url, { cache: "no-cache" }));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  if (Number(response.headers.get("content-length") ?? "0") > maxChars * 4) throw tooLarge();
+  const text = await inTime(() => response.text());
+  if (text.length > maxChars) throw tooLarge();
+  return text;
 }
 
 export async function loadSettings(options: SettingsOptions): Promise<Settings> {

@@ -1,4 +1,6 @@
 import type { IPublicClientApplication } from "@azure/msal-browser";
+import { within } from "../kit/deadline";
+import { nestableClientFactory } from "./msal";
 import { TokenUnavailableError, type TokenProvider } from "./port";
 
 // Nested app authentication: Outlook brokers the token for the add-in (no sign-in page of our own,
@@ -31,28 +33,16 @@ const INTERACTION_CODES = new Set([
   "nested_app_auth_bridge_disabled",
 ]);
 
-async function defaultFactory(settings: AuthSettings): Promise<IPublicClientApplication> {
+// The event bundle's MSAL, loaded on the first token asked for (the task pane passes its own loader).
+const defaultFactory = nestableClientFactory(async () => {
   const msal = await import("@azure/msal-browser");
-  return msal.createNestablePublicClientApplication({
-    auth: {
-      clientId: settings.clientId,
-      authority: `${settings.authority.replace(/\/+$/, "")}/${settings.tenantId}`,
-    },
-  });
-}
+  return msal.createNestablePublicClientApplication;
+});
 
 function needsInteraction(error: unknown): boolean {
   const code = (error as { errorCode?: unknown } | null)?.errorCode;
   const name = (error as { name?: unknown } | null)?.name;
   return (typeof code === "string" && INTERACTION_CODES.has(code)) || name === "InteractionRequiredAuthError";
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TokenUnavailableError("failed")), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 export interface NaaOptions {
@@ -102,7 +92,13 @@ export function createNaaAuth(settings: AuthSettings, options: NaaOptions = {}):
       if (!supported()) throw new TokenUnavailableError("unsupported");
       try {
         // The limit covers starting MSAL as well: a bridge that never answers must not hold a handler.
-        return await withTimeout(silentToken(scopes), silentTimeoutMs);
+        return await within(
+          silentTimeoutMs,
+          () => silentToken(scopes),
+          () => {
+            throw new TokenUnavailableError("failed");
+          },
+        );
       } catch (cause) {
         if (cause instanceof TokenUnavailableError) throw cause;
         throw new TokenUnavailableError(needsInteraction(cause) ? "interaction-required" : "failed", {

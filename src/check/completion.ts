@@ -1,3 +1,5 @@
+import { after } from "../kit/deadline";
+
 // `event.completed` must be called exactly once on every path, errors and time-outs included:
 // otherwise Outlook holds the send and, after 5 seconds, tells the user the add-in is "taking
 // longer than expected". This guard calls it at most once and, if the handler has not finished by
@@ -27,7 +29,7 @@ export function guardCompletion<O>(
   const complete = (options?: O): boolean => {
     if (done) return false;
     done = true;
-    clearTimeout(timer);
+    stopTimer();
     try {
       if (options === undefined) event.completed();
       else event.completed(options);
@@ -42,7 +44,7 @@ export function guardCompletion<O>(
     }
     return true;
   };
-  const timer = setTimeout(() => {
+  const stopTimer = after(limitMs, () => {
     let options: O | undefined;
     try {
       options = fallback();
@@ -50,7 +52,7 @@ export function guardCompletion<O>(
       options = undefined;
     }
     complete(options);
-  }, limitMs);
+  });
   return {
     complete,
     get done() {

@@ -4,6 +4,8 @@ import { planMessage } from "../core/recipients";
 import { DIRECTORY_FAILURES, type Decision, type DirectoryAnswer, type MessageInput } from "../core/types";
 import { parseAddress } from "../core/addresses";
 import type { Directory, ResolveOptions } from "../directory/port";
+import { failedAnswers } from "../directory/unavailable";
+import { within } from "../kit/deadline";
 
 // Joins the pure core to a directory: plan, resolve what is not known yet, decide. Used by the
 // event handlers, the task pane, the playground and the CLI alike.
@@ -35,33 +37,20 @@ export interface Evaluation {
 // the deadline the evaluation goes on with what it has.
 const CONTRACT_SLACK_MS = 50;
 
-function timeoutAnswers(addresses: readonly string[]): Map<string, DirectoryAnswer> {
-  return new Map(
-    addresses.map((address) => [address, { entry: { kind: "unknown", cause: "timeout" }, source: "graph" }]),
-  );
-}
-
-async function resolveWithin(
+function resolveWithin(
   directory: Directory,
   addresses: readonly string[],
   options: ResolveOptions,
   now: () => number,
 ): Promise<Map<string, DirectoryAnswer>> {
-  const { deadlineAt } = options;
-  if (addresses.length === 0) return new Map();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const guard = new Promise<Map<string, DirectoryAnswer>>((resolve) => {
-    timer = setTimeout(
-      () => resolve(timeoutAnswers(addresses)),
-      Math.max(0, deadlineAt - now()) + CONTRACT_SLACK_MS,
-    );
-  });
-  const resolved = directory.resolve(addresses, options).catch(() => timeoutAnswers(addresses));
-  try {
-    return await Promise.race([resolved, guard]);
-  } finally {
-    clearTimeout(timer);
-  }
+  if (addresses.length === 0) return Promise.resolve(new Map());
+  const gaveUp = () => failedAnswers(addresses, "timeout");
+  // A directory that rejects breaks its contract too: its addresses count as timed out.
+  return within(
+    Math.max(0, options.deadlineAt - now()) + CONTRACT_SLACK_MS,
+    () => directory.resolve(addresses, options),
+    gaveUp,
+  ).catch(gaveUp);
 }
 
 export async function evaluate(message: MessageInput, options: EvaluateOptions): Promise<Evaluation> {

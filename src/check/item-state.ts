@@ -1,10 +1,5 @@
-import {
-  DIRECTORY_FAILURES,
-  type DirectoryAnswer,
-  type DirectoryEntry,
-  type UnknownCause,
-  type Verdict,
-} from "../core/types";
+import { readStoredEntry } from "../core/stored-entry";
+import type { DirectoryAnswer, DirectoryEntry, Verdict } from "../core/types";
 import { ACK_LIMIT } from "./acknowledgement";
 
 // What the checks remember about one draft while it is composed, kept in the item's sessionData
@@ -37,13 +32,6 @@ export const EMPTY_STATE: ItemState = {
   voided: null,
 };
 
-const CAUSES: readonly UnknownCause[] = [
-  "count-missing",
-  "not-found",
-  "contact-group",
-  ...DIRECTORY_FAILURES,
-];
-
 /** `p`, `e`, `l,<members>,<external or ->,<restricted 0/1>,<moderated 0/1>`, `u,<cause>`. */
 function encodeEntry(entry: DirectoryEntry): string {
   switch (entry.kind) {
@@ -58,31 +46,28 @@ function encodeEntry(entry: DirectoryEntry): string {
   }
 }
 
-/** Digits only: Number() reads "" and " " as 0, which would turn a damaged size into a small list. */
-function count(text: string | undefined): number | null {
-  return text !== undefined && /^\d{1,12}$/.test(text) ? Number(text) : null;
+/** Digits only: Number() reads "", " " and "1e3" as numbers, which would turn a damaged size into a small list. */
+function digits(text: string | undefined): number {
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : Number.NaN;
 }
 
+/** What encodeEntry wrote back as an entry, checked as every stored entry is (../core/stored-entry). */
 function decodeEntry(code: unknown): DirectoryEntry | null {
   if (code === "p") return { kind: "person" };
   if (code === "e") return { kind: "external" };
   if (typeof code !== "string") return null;
   const [kind, ...parts] = code.split(",");
-  if (kind === "u") {
-    const cause = parts[0] as UnknownCause;
-    return CAUSES.includes(cause) ? { kind: "unknown", cause } : null;
-  }
+  if (kind === "u" && parts.length === 1) return readStoredEntry({ kind: "unknown", cause: parts[0] });
   if (kind === "l" && parts.length === 4) {
-    const members = count(parts[0]);
-    const external = parts[1] === "-" ? null : count(parts[1]);
-    if (members === null || (parts[1] !== "-" && external === null)) return null;
-    return {
+    const [members, external, restricted, moderated] = parts;
+    const flag = (text: string | undefined) => (text === "1" ? true : text === "0" ? false : undefined);
+    return readStoredEntry({
       kind: "list",
-      members,
-      externalMembers: external,
-      restricted: parts[2] === "1",
-      moderated: parts[3] === "1",
-    };
+      members: digits(members),
+      externalMembers: external === "-" ? null : digits(external),
+      restricted: flag(restricted),
+      moderated: flag(moderated),
+    });
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { isPolicyError } from "../core/policy";
 import { USAGE, UsageError, parseCheckArgs } from "./args";
 import { runCheck } from "./check";
-import { wordsFor } from "../present/words";
+import { paneWordsFor } from "../present/pane-words";
 import { toJson, toText } from "./render";
 
 export interface CliIo {
@@ -18,7 +18,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   try {
     const options = parseCheckArgs(argv, env);
     const decision = await runCheck(options, env);
-    const words = wordsFor(options.locale);
+    const words = paneWordsFor(options.locale);
     io.out(options.json ? `${JSON.stringify(toJson(decision, words))}\n` : toText(decision, words));
     return 0;
   } catch (error) {

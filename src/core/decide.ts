@@ -56,10 +56,7 @@ function applyBroadcaster(reasons: readonly Reason[]): Reason[] {
   );
   const changed = reasons.some((reason) => reason.verdict === "block");
   return changed
-    ? [
-        ...softened,
-        { code: "broadcaster", verdict: "warn", data: {}, addresses: [] },
-      ]
+    ? [...softened, { code: "broadcaster", verdict: "warn", data: {}, addresses: [] }]
     : softened;
 }
 

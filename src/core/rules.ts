@@ -48,7 +48,13 @@ function withCause(...causes: UnknownCause[]) {
 /** A reason about the recipients that pass `test`, or none when there are none. */
 function about(
   context: RuleContext,
-  code: "blocked-address" | "unknown-list" | "no-token" | "directory-not-permitted" | "directory-unavailable" | "list-restricted",
+  code:
+    | "blocked-address"
+    | "unknown-list"
+    | "no-token"
+    | "directory-not-permitted"
+    | "directory-unavailable"
+    | "list-restricted",
   verdict: Reason["verdict"],
   test: (recipient: ResolvedRecipient) => boolean,
 ): Reason[] {
@@ -67,13 +73,16 @@ const reachThresholds: Rule = ({ policy, figures, recipients }) => {
     if (figures.unmoderatedReach >= policy.blockAt) {
       return [reason("reach-over-block", "block", { reach, limit: policy.blockAt, lists }, listAddresses)];
     }
-    const moderated = named(recipients.filter((recipient) => recipient.kind === "list" && recipient.moderated));
+    const moderated = named(
+      recipients.filter((recipient) => recipient.kind === "list" && recipient.moderated),
+    );
     return [
       reason("reach-over-warn", "warn", { reach, lists }, listAddresses),
       reason("list-moderated", "warn", { lists: moderated }, addressesOf(moderated)),
     ];
   }
-  if (figures.reach >= policy.warnAt) return [reason("reach-over-warn", "warn", { reach, lists }, listAddresses)];
+  if (figures.reach >= policy.warnAt)
+    return [reason("reach-over-warn", "warn", { reach, lists }, listAddresses)];
   return [];
 };
 
@@ -113,7 +122,12 @@ const invalidAddresses: Rule = (context) => {
 };
 
 const restrictedLists: Rule = (context) =>
-  about(context, "list-restricted", "allow", (recipient) => recipient.kind === "list" && recipient.restricted);
+  about(
+    context,
+    "list-restricted",
+    "allow",
+    (recipient) => recipient.kind === "list" && recipient.restricted,
+  );
 
 export const RULES: readonly Rule[] = [
   blockedAddresses,

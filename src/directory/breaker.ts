@@ -1,7 +1,10 @@
 import { digest } from "../core/fingerprint";
+import { readCause } from "../core/stored-entry";
 import { DIRECTORY_FAILURES, type DirectoryAnswer, type UnknownCause } from "../core/types";
+import { within } from "../kit/deadline";
 import type { KeyValueStore } from "../storage/port";
 import type { Directory } from "./port";
+import { failedAnswers } from "./unavailable";
 
 // Remembers an outage of the directory, so that once Graph has failed the next sends within a few
 // minutes are decided at once instead of each waiting out retries to the send deadline. The state
@@ -42,9 +45,6 @@ export const STORE_WRITE_GRACE_MS = 250;
  * is doing, and remembering that would turn two minutes of sends to lists into warnings for nothing.
  */
 export const FAIR_CHANCE_MS = 500;
-
-// setTimeout fires at once for a delay beyond 2^31 - 1 ms.
-const LONGEST_TIMER_MS = 2_147_483_647;
 
 interface Stored {
   readonly v: 1;
@@ -109,13 +109,14 @@ function readOpen(text: string | null, now: number, openMs: number): Stored | nu
     const stored = value as Record<string, unknown>;
     const { until, cause, probeAt } = stored;
     if (stored.v !== 1 || typeof until !== "number" || !Number.isFinite(until)) return null;
-    if (typeof cause !== "string" || !isFailure(cause as UnknownCause)) return null;
+    const known = readCause(cause);
+    if (known === null || !isFailure(known)) return null;
     if (probeAt !== undefined && (typeof probeAt !== "number" || !Number.isFinite(probeAt))) return null;
     if (until <= now || until - now > openMs) return null;
     return {
       v: 1,
       until,
-      cause: cause as UnknownCause,
+      cause: known,
       ...(probeAt === undefined ? {} : { probeAt }),
     };
   } catch {
@@ -123,34 +124,10 @@ function readOpen(text: string | null, now: number, openMs: number): Stored | nu
   }
 }
 
-function answersFor(addresses: readonly string[], cause: UnknownCause): Map<string, DirectoryAnswer> {
-  return new Map(
-    addresses.map((address): [string, DirectoryAnswer] => [
-      address,
-      { entry: { kind: "unknown", cause }, source: "graph" },
-    ]),
-  );
-}
-
 /** What the store gave, or `fallback` when it throws, rejects or has not answered by `until`. */
-async function bounded<T>(
-  operation: () => Promise<T>,
-  fallback: T,
-  until: number,
-  now: () => number,
-): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<T>((resolve) => {
-    const wait = Math.min(LONGEST_TIMER_MS, Math.max(0, until - now()));
-    timer = setTimeout(() => resolve(fallback), Number.isNaN(wait) ? 0 : wait);
-  });
-  // A store may throw before it returns a promise: that is a failure like any other.
-  const done = new Promise<T>((resolve) => resolve(operation())).catch(() => fallback);
-  try {
-    return await Promise.race([done, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+function bounded<T>(operation: () => Promise<T>, fallback: T, until: number, now: () => number): Promise<T> {
+  const instead = () => fallback;
+  return within(until - now(), operation, instead).catch(instead);
 }
 
 export function createBreakerDirectory(
@@ -181,7 +158,7 @@ export function createBreakerDirectory(
           options.moment === "pane" ||
           (options.moment === "compose" &&
             (open.probeAt === undefined || open.probeAt > started || started - open.probeAt >= probeEveryMs));
-        if (!probeDue) return answersFor(addresses, open.cause);
+        if (!probeDue) return failedAnswers(addresses, open.cause);
         // Written before asking, so that the checks that follow while this probe waits on Graph
         // answer at once instead of probing too.
         if (options.moment === "compose") await write({ ...open, probeAt: started });
@@ -192,7 +169,7 @@ export function createBreakerDirectory(
         answers = await inner.resolve(addresses, resolveOptions);
       } catch {
         // The port promises never to reject; if one does, it is an outage like any other.
-        answers = answersFor(addresses, "unavailable");
+        answers = failedAnswers(addresses, "unavailable");
       }
 
       const cause = outageCause(answers, deadlineAt - started >= FAIR_CHANCE_MS);

@@ -1,4 +1,5 @@
 import { digest } from "../core/fingerprint";
+import { readStoredEntry } from "../core/stored-entry";
 import type { DirectoryAnswer, DirectoryEntry } from "../core/types";
 import type { KeyValueStore } from "../storage/port";
 import type { Directory } from "./port";
@@ -31,28 +32,16 @@ function cacheable(entry: DirectoryEntry, mailbox: string | undefined): boolean 
   return entry.kind === "person" || entry.kind === "external";
 }
 
-function isEntry(value: unknown): value is DirectoryEntry {
-  if (typeof value !== "object" || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  if (entry.kind === "person" || entry.kind === "external") return true;
-  return (
-    entry.kind === "list" &&
-    Number.isInteger(entry.members) &&
-    (entry.members as number) >= 0 &&
-    (entry.externalMembers === null || Number.isInteger(entry.externalMembers)) &&
-    typeof entry.restricted === "boolean" &&
-    typeof entry.moderated === "boolean"
-  );
-}
-
 /** A stored value, or null when it is absent, expired or not ours (a corrupt value is ignored). */
 function read(text: string | null, now: number, ttlMs: number): DirectoryEntry | null {
   if (text === null) return null;
   try {
-    const stored = JSON.parse(text) as Partial<Stored>;
-    if (stored.v !== 1 || typeof stored.at !== "number" || !isEntry(stored.entry)) return null;
+    const stored = JSON.parse(text) as Partial<Record<keyof Stored, unknown>> | null;
+    if (stored?.v !== 1 || typeof stored.at !== "number") return null;
     if (stored.at > now || now - stored.at >= ttlMs) return null;
-    return stored.entry;
+    const entry = readStoredEntry(stored.entry);
+    // Unknown answers are never written here (see above): one read back is not ours.
+    return entry === null || entry.kind === "unknown" ? null : entry;
   } catch {
     return null;
   }

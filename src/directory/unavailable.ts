@@ -1,6 +1,19 @@
 import type { DirectoryAnswer, UnknownCause } from "../core/types";
 import type { Directory } from "./port";
 
+/** Every address unknown for the same failure, as if Graph had said so (what the policy then weighs). */
+export function failedAnswers(
+  addresses: readonly string[],
+  cause: UnknownCause,
+): Map<string, DirectoryAnswer> {
+  return new Map(
+    addresses.map((address): [string, DirectoryAnswer] => [
+      address,
+      { entry: { kind: "unknown", cause }, source: "graph" },
+    ]),
+  );
+}
+
 /**
  * A directory that cannot be reached at all (a Graph client that could not be built, say): every
  * address is unknown for want of it. The decision still runs, so a blocked list still blocks and
@@ -9,12 +22,7 @@ import type { Directory } from "./port";
 export function unavailableDirectory(cause: UnknownCause = "unavailable"): Directory {
   return {
     async resolve(addresses) {
-      return new Map(
-        addresses.map((address): [string, DirectoryAnswer] => [
-          address,
-          { entry: { kind: "unknown", cause }, source: "graph" },
-        ]),
-      );
+      return failedAnswers(addresses, cause);
     },
   };
 }

@@ -1,19 +1,7 @@
 // A local stand-in for Microsoft Graph: the demo directory, faults on demand. Node only (tests,
 // the CLI's --demo, the playground's server, the benchmarks); never bundled into the add-in.
-export {
-  startFakeGraph,
-  MAX_BATCH,
-  type FakeGraph,
-  type FakeGraphOptions,
-  type RecordedRequest,
-} from "./server";
-export {
-  createFakeDirectory,
-  type DirectoryData,
-  type FakeDirectory,
-  type GroupData,
-  type UserData,
-} from "./directory";
+export { startFakeGraph, MAX_BATCH, type FakeGraph, type RecordedRequest } from "./server";
+export { createFakeDirectory, type DirectoryData, type FakeDirectory } from "./directory";
 export { loadDemoDirectory, parseDirectoryData, DEMO_DIRECTORY_PATH } from "./demo";
 export { DEMO_TOKEN, MAIL_ONLY_TOKEN } from "./tokens";
-export type { Faults, FaultTarget } from "./faults";
+export type { Faults } from "./faults";

@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { FakeDirectory, FakeUser, GroupData } from "./directory";
+import type { FakeDirectory, GroupData } from "./directory";
 import type { RequestKind } from "./faults";
 import { TOKEN_PERMISSIONS, type Permission } from "./tokens";
 
-// Microsoft Graph v1.0 as documented, for the endpoints Reach Guard uses: user: getMailTips,
-// group lookup by mail, transitive member counts ($count, ConsistencyLevel: eventual), member
-// paging, users by mail. Shapes follow Microsoft's docs: @odata fields, error bodies, text/plain counts.
+// Microsoft Graph v1.0 as documented, for the requests Reach Guard's directory client makes
+// (src/directory/graph) and nothing else: POST /me/getMailTips; GET /groups?$filter=mail eq '...';
+// GET /groups/{id}/transitiveMembers/microsoft.graph.user/$count, with ConsistencyLevel: eventual
+// and optionally $filter=userType eq 'Guest'; the last two inside POST /$batch (server.ts). Any
+// other path is refused as Graph refuses an unknown segment. Shapes follow Microsoft's docs:
+// @odata fields, error bodies, text/plain counts.
 
 export const GRAPH_JSON =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -19,8 +22,6 @@ export interface GraphCall {
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: unknown;
   readonly token: string | null;
-  /** This server's origin, for absolute nextLinks. */
-  readonly origin: string;
 }
 
 export interface GraphAnswer {
@@ -58,6 +59,11 @@ function json(body: unknown, status = 200): GraphAnswer {
   return { status, headers: { "Content-Type": GRAPH_JSON, "request-id": randomUUID() }, body };
 }
 
+/**
+ * The kind of a request, for the request log and fault targets. `users` is a lookup this server
+ * does not answer (the add-in makes none): it is still named in the log, so that a client that
+ * started making one would show up in the benchmarks' request counts.
+ */
 export function classify(method: string, path: string): RequestKind {
   const pathname = path.split("?")[0] ?? "";
   if (pathname === "/me/getMailTips") return "mailtips";
@@ -84,10 +90,6 @@ function groupResource(group: GroupData): Record<string, unknown> {
     mailEnabled: true,
     securityEnabled: group.kind === "security",
   };
-}
-
-function userResource(user: FakeUser): Record<string, unknown> {
-  return { id: user.id, mail: user.mail, displayName: user.displayName, userType: user.userType ?? "Member" };
 }
 
 function select(resource: Record<string, unknown>, fields: string | null): Record<string, unknown> {
@@ -147,24 +149,6 @@ function mailTips(call: GraphCall, directory: FakeDirectory): GraphAnswer {
   return json({ "@odata.context": `${CONTEXT}#Collection(microsoft.graph.mailTips)`, value });
 }
 
-const PAGE_SIZE = 100;
-const MAX_TOP = 999;
-
-function page(call: GraphCall, url: URL, items: Record<string, unknown>[], context: string): GraphAnswer {
-  const top = Math.min(MAX_TOP, Math.max(1, Number(url.searchParams.get("$top") ?? PAGE_SIZE) || PAGE_SIZE));
-  const token = url.searchParams.get("$skiptoken");
-  const offset = token ? Number(Buffer.from(token, "base64url").toString("utf8")) || 0 : 0;
-  const slice = items.slice(offset, offset + top);
-  const body: Record<string, unknown> = { "@odata.context": context, value: slice };
-  if (offset + top < items.length) {
-    const next = new URL(`${call.origin}/v1.0${url.pathname}`);
-    next.searchParams.set("$top", String(top));
-    next.searchParams.set("$skiptoken", Buffer.from(String(offset + top)).toString("base64url"));
-    body["@odata.nextLink"] = next.toString();
-  }
-  return json(body);
-}
-
 function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswer {
   if (call.method !== "GET") return errorAnswer(405, "Request_BadRequest", "Method not allowed.");
   if (!permitted(call.token, "GroupMember.Read.All")) return DENIED();
@@ -188,53 +172,31 @@ function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswe
       `Resource '${parts[1]}' does not exist or one of its queried reference-property objects are not present.`,
     );
   }
-  const relation = parts[2];
-  if (relation !== "transitiveMembers" && relation !== "members")
+  // Only the count the add-in asks for: users reached through nested lists, each once.
+  if (
+    parts.length !== 5 ||
+    parts[2] !== "transitiveMembers" ||
+    parts[3] !== "microsoft.graph.user" ||
+    parts[4] !== "$count"
+  )
     return errorAnswer(400, "BadRequest", "Unsupported segment.");
-  if (parts[3] === "microsoft.graph.user" && parts[4] === "$count") {
-    if (call.headers.consistencylevel?.toLowerCase() !== "eventual") {
-      // As documented in "Advanced query capabilities on Microsoft Entra ID objects" (error handling).
-      return errorAnswer(400, "Request_BadRequest", "$count is not currently supported.");
-    }
-    let users =
-      relation === "members"
-        ? directory.directMembers(group).filter((member): member is FakeUser => !("kind" in member))
-        : directory.transitiveUsers(group);
-    const filter = url.searchParams.get("$filter");
-    if (filter) {
-      const match = /^\s*userType\s+eq\s+'(Guest|Member)'\s*$/i.exec(filter);
-      if (!match) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
-      const wanted = (match[1] ?? "").toLowerCase();
-      users = users.filter((user) => (user.userType ?? "Member").toLowerCase() === wanted);
-    }
-    return {
-      status: 200,
-      headers: { "Content-Type": "text/plain", "request-id": randomUUID() },
-      body: users.length,
-    };
+  if (call.headers.consistencylevel?.toLowerCase() !== "eventual") {
+    // As documented in "Advanced query capabilities on Microsoft Entra ID objects" (error handling).
+    return errorAnswer(400, "Request_BadRequest", "$count is not currently supported.");
   }
-  if (parts.length !== 3) return errorAnswer(400, "BadRequest", "Unsupported segment.");
-  // transitiveMembers is "a flat list of all nested members": the nested groups too, not only users.
-  const members = (
-    relation === "members" ? directory.directMembers(group) : directory.transitiveMembers(group)
-  ).map((member) =>
-    "kind" in member
-      ? { "@odata.type": "#microsoft.graph.group", ...groupResource(member) }
-      : { "@odata.type": "#microsoft.graph.user", ...userResource(member) },
-  );
-  return page(call, url, members, `${CONTEXT}#directoryObjects`);
-}
-
-function users(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswer {
-  if (call.method !== "GET") return errorAnswer(405, "Request_BadRequest", "Method not allowed.");
-  if (!permitted(call.token, "GroupMember.Read.All")) return DENIED();
-  const mail = mailFilter(url.searchParams.get("$filter"));
-  if (mail === null) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
-  const user = directory.user(mail);
-  return json({
-    "@odata.context": contextFor("users", url),
-    value: user ? [select(userResource(user), url.searchParams.get("$select"))] : [],
-  });
+  let users = directory.transitiveUsers(group);
+  const filter = url.searchParams.get("$filter");
+  if (filter) {
+    const match = /^\s*userType\s+eq\s+'(Guest|Member)'\s*$/i.exec(filter);
+    if (!match) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
+    const wanted = (match[1] ?? "").toLowerCase();
+    users = users.filter((user) => (user.userType ?? "Member").toLowerCase() === wanted);
+  }
+  return {
+    status: 200,
+    headers: { "Content-Type": "text/plain", "request-id": randomUUID() },
+    body: users.length,
+  };
 }
 
 /** A token this server knows, whatever it permits. */
@@ -255,8 +217,6 @@ export function answerGraph(call: GraphCall, directory: FakeDirectory): GraphAns
     case "groups":
     case "count":
       return groups(call, url, directory);
-    case "users":
-      return users(call, url, directory);
     default:
       return errorAnswer(
         400,

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenLocally } from "./listen";
 import type { FakeDirectory } from "./directory";
 import { FaultState, validateFaults, type Faults, type RequestKind } from "./faults";
 import { controlAccess, controlCors, hostAllowed, originSet, ownHosts } from "./guard";
@@ -14,10 +14,13 @@ import {
   type GraphAnswer,
 } from "./routes";
 
-// A real HTTP server on 127.0.0.1 that answers like Microsoft Graph, with faults on demand.
-// Control endpoints under /_fake (never faulted, never authorised) let tests and the playground's
-// switches change faults and read the request log; browsers reach them only from `controlOrigins`
-// (see guard.ts).
+// A real HTTP server on 127.0.0.1 that answers like Microsoft Graph (routes.ts: the requests the
+// add-in makes), with faults on demand. One control endpoint, /_fake/faults (never faulted, never
+// authorised), is there for the playground page, which has no other way into this process: its
+// switches PUT the faults, and each page load PUTs an empty set. GET reads them back, for the
+// tests of those switches. Browsers reach it only from `controlOrigins` (see guard.ts). Tests,
+// the CLI and the benchmarks run this server in their own process and use the returned object
+// instead (setFaults, requests, resetLog).
 
 export type { RecordedRequest } from "./request-log";
 
@@ -36,7 +39,7 @@ export interface FakeGraphOptions {
   readonly port?: number;
   readonly host?: string;
   /**
-   * Browser origins that may use the control endpoints, e.g. the playground page's
+   * Browser origins that may use the control endpoint, e.g. the playground page's
    * `http://localhost:3000`. Requests without an Origin header (tests, curl) are always allowed.
    */
   readonly controlOrigins?: readonly string[];
@@ -46,7 +49,7 @@ export interface FakeGraphOptions {
 
 export const MAX_BATCH = 20;
 
-// Graph itself is CORS-open to any origin that holds a token; the control endpoints are not.
+// Graph itself is CORS-open to any origin that holds a token; the control endpoint is not.
 const CORS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, PUT, OPTIONS",
@@ -76,8 +79,6 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   const faults = new FaultState(options.faults ?? {});
   const log = new RequestLog(options.maxLoggedRequests);
   const controlOrigins = originSet(options.controlOrigins ?? []);
-  const sockets = new Set<Socket>();
-  let origin = "";
   let hosts: ReadonlySet<string> = new Set();
 
   /** Faults that end a request with an error answer (also used per sub-request of a batch). */
@@ -115,7 +116,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       return errorAnswer(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid.");
     return (
       errorFault(classify(method, path)) ??
-      answerGraph({ method, path, headers, body, token, origin }, options.directory)
+      answerGraph({ method, path, headers, body, token }, options.directory)
     );
   }
 
@@ -167,7 +168,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     const access = controlAccess(req.headers, controlOrigins);
     if (!access.allowed) {
       res.writeHead(403, { Vary: "Origin", "Content-Type": "text/plain; charset=utf-8" });
-      res.end("The control endpoints answer only the playground page.");
+      res.end("The control endpoint answers only the playground page.");
       return;
     }
     const cors = controlCors(access.origin);
@@ -180,6 +181,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       res.writeHead(status, { ...cors, "Content-Type": "application/json" });
       res.end(JSON.stringify(body));
     };
+    // The playground's fault switches (src/playground/index.tsx) PUT; GET answers what is in force.
     if (path === "/_fake/faults" && req.method === "GET") return send(200, faults.faults);
     if (path === "/_fake/faults" && req.method === "PUT") {
       try {
@@ -188,12 +190,6 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       } catch (error) {
         return send(400, { error: (error as Error).message });
       }
-    }
-    if (path === "/_fake/requests" && req.method === "GET") return send(200, log.all);
-    if (path === "/_fake/reset" && req.method === "POST") {
-      log.clear();
-      faults.replace({});
-      return send(200, {});
     }
     send(404, { error: "unknown control endpoint" });
   }
@@ -295,17 +291,9 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       else res.end();
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  origin = `http://${options.host ?? "127.0.0.1"}:${address.port}`;
-  hosts = ownHosts(address.port, options.host);
+  const listening = await listenLocally(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  const origin = `http://${options.host ?? "127.0.0.1"}:${listening.port}`;
+  hosts = ownHosts(listening.port, options.host);
 
   return {
     url: origin,
@@ -314,10 +302,6 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       return log.all;
     },
     resetLog: () => log.clear(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => listening.close(),
   };
 }

@@ -268,12 +268,17 @@ export function createComposeItem(
     async showInfoBar(key, bar) {
       const message = bar.message.slice(0, INFO_BAR_LIMIT);
       const messages = item(office).notificationMessages;
-      const informational: Office.NotificationMessageDetails = {
+      const typed = (name: "InformationalMessage" | "InsightMessage") => ({
         type:
-          enums?.ItemNotificationMessageType?.InformationalMessage ??
-          ("informationalMessage" as Office.MailboxEnums.ItemNotificationMessageType),
+          enums?.ItemNotificationMessageType?.[name] ??
+          ((name === "InsightMessage"
+            ? "insightMessage"
+            : "informationalMessage") as Office.MailboxEnums.ItemNotificationMessageType),
         message,
         icon: ICON,
+      });
+      const informational: Office.NotificationMessageDetails = {
+        ...typed("InformationalMessage"),
         persistent: false,
       };
       if (bar.actionText === null) {
@@ -283,11 +288,7 @@ export function createComposeItem(
         return;
       }
       const insight: Office.NotificationMessageDetails = {
-        type:
-          enums?.ItemNotificationMessageType?.InsightMessage ??
-          ("insightMessage" as Office.MailboxEnums.ItemNotificationMessageType),
-        message,
-        icon: ICON,
+        ...typed("InsightMessage"),
         actions: [
           {
             actionType: enums?.ActionType?.ShowTaskPane ?? ("showTaskPane" as Office.MailboxEnums.ActionType),

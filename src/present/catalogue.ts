@@ -8,7 +8,11 @@ import type { PluralCategory } from "./plural";
 export const LOCALES = ["en-GB", "cy-GB"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export interface Catalogue {
+/**
+ * What Outlook shows: the info bar and the Smart Alert, and the reasons they give. The event bundle
+ * carries only this part of each language, to stay within its budget.
+ */
+export interface OutlookCatalogue {
   readonly locale: Locale;
   readonly plural: (count: number) => PluralCategory;
   /** "A, B and C". */
@@ -74,7 +78,10 @@ export interface Catalogue {
     /** The bar's action, which opens the task pane. */
     readonly action: string;
   };
+}
 
+/** What the task pane and the command line show besides. */
+export interface PaneCatalogue {
   readonly taskPane: {
     readonly checking: string;
     readonly updating: string;
@@ -134,3 +141,6 @@ export interface Catalogue {
     readonly columns: readonly [string, string, string, string, string];
   };
 }
+
+/** A whole language. */
+export type Catalogue = OutlookCatalogue & PaneCatalogue;

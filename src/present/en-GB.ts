@@ -1,4 +1,4 @@
-import type { Catalogue } from "./catalogue";
+import type { OutlookCatalogue } from "./catalogue";
 import { englishPlural } from "./plural";
 
 // Every sentence Reach Guard shows a person, in British English. Read by busy clinicians at the
@@ -7,7 +7,7 @@ import { englishPlural } from "./plural";
 const s = (count: number, one: string, other: string) => (count === 1 ? one : other);
 const itThem = (count: number) => s(count, "it", "them");
 
-export const enGB: Catalogue = {
+export const enGB: OutlookCatalogue = {
   locale: "en-GB",
   plural: englishPlural,
   join: (items) =>
@@ -38,7 +38,8 @@ export const enGB: Catalogue = {
       `Reach Guard could not find out how many people ${names} ${s(count, "reaches", "reach")}.`,
     contactGroup: (names, count) =>
       `Your contact ${s(count, "group", "groups")} ${names} cannot be checked and may reach many people.`,
-    notListed: (fields) => `Outlook did not show every recipient in ${fields}, so this may reach more people.`,
+    notListed: (fields) =>
+      `Outlook did not show every recipient in ${fields}, so this may reach more people.`,
     directoryUnavailable: (names) => `Reach Guard cannot check the size of ${names} right now.`,
     directoryNotPermitted: (names) =>
       `Reach Guard is not allowed to check the size of ${names} until IT grants it access.`,
@@ -61,9 +62,12 @@ export const enGB: Catalogue = {
     help: (advice, contact) => `${advice.replace(/\.$/, "")} (help: ${contact}).`,
     reviewButton: "Review recipients",
     checkFailed: {
-      block: "Reach Guard could not check who this message reaches, and unchecked mail is blocked. Try again in a moment.",
-      sendAnyway: "Reach Guard could not check who this message reaches. Select Send Anyway if the recipients are right.",
-      confirmInPane: "Reach Guard could not check who this message reaches. Check them in Review recipients on the ribbon.",
+      block:
+        "Reach Guard could not check who this message reaches, and unchecked mail is blocked. Try again in a moment.",
+      sendAnyway:
+        "Reach Guard could not check who this message reaches. Select Send Anyway if the recipients are right.",
+      confirmInPane:
+        "Reach Guard could not check who this message reaches. Check them in Review recipients on the ribbon.",
     },
   },
 
@@ -73,74 +77,5 @@ export const enGB: Catalogue = {
     sendToFewer: "Remove some recipients before sending.",
     correct: (count) => `Correct ${itThem(count)} before sending.`,
     action: "Review recipients",
-  },
-
-  taskPane: {
-    checking: "Checking who this message will reach…",
-    updating: "Checking again…",
-    headline: (people) => `This message reaches ${people}.`,
-    noRecipients: "This message has no recipients yet.",
-    verdictTitle: { allow: "Fine to send", warn: "Check before sending", block: "Cannot be sent as it is" },
-    accuracy: {
-      about: "Lists may share members, so the true number may be lower.",
-      atLeast: "Some sizes are not known, so it may reach more people.",
-    },
-    directoryPolicy: {
-      block: "While list sizes cannot be checked, your organisation blocks messages to lists: remove them, or try again later.",
-      warn: "While list sizes cannot be checked, your organisation asks you to check the recipients and confirm.",
-      allow: "While list sizes cannot be checked, your organisation lets messages go without this check.",
-    },
-    notConfigured: "Reach Guard has not been set up to check list sizes yet. Ask IT to finish setting it up.",
-    settingsProblems:
-      "Reach Guard's settings could not all be read, so the last good or built-in policy applies. Details for IT:",
-    signInTitle: "Sign in so Reach Guard can check list sizes",
-    signIn: "Sign in",
-    signedIn: "Signed in.",
-    signInFailed: "Sign-in did not finish. Try again, or ask IT if it keeps failing.",
-    signInUnsupported:
-      "This Outlook cannot sign in to check list sizes, so lists are judged by your organisation's policy.",
-    recipientsHeading: "Recipients",
-    fieldHeading: (field, count) => `${field} (${count})`,
-    kind: { person: "Person", list: "List", external: "External", unknown: "Unknown size", invalid: "Not an address" },
-    members: (count, written) => `${written} ${s(count, "member", "members")}`,
-    outside: (_count, written) => `${written} outside your organisation`,
-    blockedByPolicy: "blocked by your organisation",
-    restricted: "you may not send to it",
-    moderated: "moderated",
-    contactGroup: "personal contact group: change it in the message itself",
-    showMore: (next, left) => `Show ${next} more (${left} left)`,
-    fixesHeading: "Fixes",
-    removeBlocking: (count) =>
-      count === 1 ? "Remove the recipient that blocks it" : `Remove the ${count} recipients that block it`,
-    moveAllToBcc: "Move all lists to Bcc",
-    bccNote: "Bcc stops replies to everyone, but the message still reaches them all.",
-    removeExternal: "Remove external recipients",
-    moveToBcc: "Move to Bcc",
-    moveToBccLabel: (address) => `Move ${address} to Bcc`,
-    remove: "Remove",
-    removeLabel: (address) => `Remove ${address}`,
-    acknowledgeHeading: "Confirm",
-    acknowledge: (people) => `I understand this message reaches ${people}`,
-    confirm: "Confirm and allow sending",
-    confirmed: "Confirmed. You can send this message now.",
-    cannotSend: "Your organisation does not allow this message as it is. Remove the recipients named above to send it.",
-    failed: "Reach Guard could not read this message's recipients.",
-    retry: "Retry",
-    fixFailed: "The recipients could not be changed. Try again, or change them in the message.",
-    acknowledgeFailed: "Your confirmation could not be saved. Try again.",
-    moved: (count, written) => `Moved ${written} ${s(count, "recipient", "recipients")} to Bcc.`,
-    removed: (count, written) => `Removed ${written} ${s(count, "recipient", "recipients")}.`,
-    nothingChanged: "Nothing to change: those recipients are no longer in the message.",
-    fieldLeftAlone: (field, reason) =>
-      reason === "contact-group"
-        ? `${field} was left as it is: Outlook does not let add-ins change a field with a personal contact group, so change it in the message.`
-        : `${field} was left as it is: Outlook did not list all of its recipients, so change it in the message.`,
-    outsideOutlook: "Open Reach Guard from a message you are writing in Outlook.",
-  },
-
-  cli: {
-    verdict: { allow: "Allowed", warn: "Warning", block: "Blocked" },
-    reach: (people) => `Reaches ${people}.`,
-    columns: ["FIELD", "ADDRESS", "KIND", "SOURCE", "DETAIL"],
   },
 };

@@ -1,8 +1,8 @@
 import { ALERT_LIMIT, INFO_BAR_LIMIT } from "../core/limits";
 import type { Decision, Figure, Named, Reason, Verdict } from "../core/types";
-import type { Catalogue, Locale } from "./catalogue";
+import type { Locale, OutlookCatalogue } from "./catalogue";
 import { clip, formatAbout, formatCount } from "./figures";
-import { CATALOGUES } from "./locale";
+import { OUTLOOK_CATALOGUES } from "./locale";
 
 // Decisions into words, for one language. The only place sentences are put together: the core says
 // what happened (reasons as data), the catalogue how each sentence goes in a language, and this
@@ -18,15 +18,13 @@ export interface AlertOptions {
 
 export interface Words {
   readonly locale: Locale;
-  readonly text: Catalogue;
+  readonly text: OutlookCatalogue;
   /** A figure, one way everywhere: "12 people", "about 840,000 people", "at least 3 people". */
   people(figure: Figure): string;
   /** A whole number as this language writes it. */
   count(value: number): string;
   /** One sentence for one reason: who, and how many. */
   reason(reason: Reason): string;
-  /** The task pane's headline: how many this message reaches. */
-  headline(decision: Decision): string;
   /** The early warning while composing, or null when the message is ordinary and no bar is shown. */
   infoBar(decision: Decision): string | null;
   /** The Smart Alert: the main reason, then what to do. */
@@ -41,14 +39,15 @@ const NAME_LIMIT = 48;
 const SHORT_NAME_LIMIT = 24;
 
 export function wordsFor(locale: Locale): Words {
-  const text = CATALOGUES[locale];
+  const text = OUTLOOK_CATALOGUES[locale];
 
   function people(figure: Figure): string {
     const value = Math.max(0, Math.round(figure.value));
     if (figure.accuracy === "incomplete") {
       return value === 0 ? text.people.unknown : text.people.atLeast(value, formatCount(value));
     }
-    if (figure.accuracy === "upper-bound" || value >= 1000) return text.people.about(value, formatAbout(value));
+    if (figure.accuracy === "upper-bound" || value >= 1000)
+      return text.people.about(value, formatAbout(value));
     return text.people.exact(value, formatCount(value));
   }
 
@@ -71,12 +70,18 @@ export function wordsFor(locale: Locale): Words {
       case "blocked-address": {
         const { lists } = reason.data;
         const only = lists.length === 1 ? lists[0]! : null;
-        const size = only && only.members !== null ? people({ value: only.members, accuracy: "exact" }) : null;
+        const size =
+          only && only.members !== null ? people({ value: only.members, accuracy: "exact" }) : null;
         return r.blockedAddress(listNames(lists, max), lists.length, size);
       }
       case "reach-over-block": {
         const { lists, reach, limit } = reason.data;
-        return r.reachOverBlock(people(reach), formatCount(limit), lists.length ? listNames(lists, max) : null, lists.length);
+        return r.reachOverBlock(
+          people(reach),
+          formatCount(limit),
+          lists.length ? listNames(lists, max) : null,
+          lists.length,
+        );
       }
       case "reach-over-warn": {
         const { lists, reach } = reason.data;
@@ -135,7 +140,10 @@ export function wordsFor(locale: Locale): Words {
   }
 
   /** What ends a block, by its cause: the advice names nothing that is not in the message. */
-  function blockAdvice(reason: Reason | undefined, say: Catalogue["alert"] | Catalogue["infoBar"]): string {
+  function blockAdvice(
+    reason: Reason | undefined,
+    say: OutlookCatalogue["alert"] | OutlookCatalogue["infoBar"],
+  ): string {
     const count = reason ? howMany(reason) : 0;
     switch (reason?.code) {
       case "invalid-address":
@@ -143,7 +151,11 @@ export function wordsFor(locale: Locale): Words {
       case "directory-unavailable":
         return "removeOrWait" in say ? say.removeOrWait(count) : say.remove(count);
       case "reach-over-block":
-        return count > 0 ? ("removeLists" in say ? say.removeLists(count) : say.remove(count)) : say.sendToFewer;
+        return count > 0
+          ? "removeLists" in say
+            ? say.removeLists(count)
+            : say.remove(count)
+          : say.sendToFewer;
       case "recipients-not-listed":
       case "external-over-warn":
       case "broadcaster":
@@ -179,11 +191,6 @@ export function wordsFor(locale: Locale): Words {
     people,
     count: formatCount,
     reason: (reason) => sentence(reason, 3),
-
-    headline(decision) {
-      if (decision.recipients.length === 0) return text.taskPane.noRecipients;
-      return text.taskPane.headline(people({ value: decision.reach, accuracy: decision.accuracy }));
-    },
 
     infoBar(decision) {
       if (decision.verdict === "allow") return null;

@@ -1,7 +1,7 @@
 import { Badge, Button } from "@fluentui/react-components";
 import { memo } from "react";
 import type { ResolvedRecipient } from "../core/types";
-import type { Words } from "../present/words";
+import type { PaneWords } from "../present/pane-words";
 import type { Fix } from "./backend";
 import { usePaneStyles } from "./styles";
 import { useWords } from "./words";
@@ -14,11 +14,13 @@ interface RowProps {
   readonly movable?: boolean;
 }
 
-function notesOf(recipient: ResolvedRecipient, words: Words): string[] {
+function notesOf(recipient: ResolvedRecipient, words: PaneWords): string[] {
   const text = words.text.taskPane;
   const notes: string[] = [];
-  if (recipient.kind === "list" && recipient.members !== null) notes.push(text.members(recipient.members, words.count(recipient.members)));
-  if (recipient.externalMembers) notes.push(text.outside(recipient.externalMembers, words.count(recipient.externalMembers)));
+  if (recipient.kind === "list" && recipient.members !== null)
+    notes.push(text.members(recipient.members, words.count(recipient.members)));
+  if (recipient.externalMembers)
+    notes.push(text.outside(recipient.externalMembers, words.count(recipient.externalMembers)));
   if (recipient.blockedBy) notes.push(text.blockedByPolicy);
   if (recipient.restricted) notes.push(text.restricted);
   if (recipient.moderated) notes.push(text.moderated);
@@ -35,7 +37,12 @@ const BADGE_COLOUR = {
 } as const;
 
 /** One recipient: who or what it is, how many it reaches, and its own fixes. */
-export const RecipientRow = memo(function RecipientRow({ recipient, busy, onFix, movable: allowed = true }: RowProps) {
+export const RecipientRow = memo(function RecipientRow({
+  recipient,
+  busy,
+  onFix,
+  movable: allowed = true,
+}: RowProps) {
   const styles = usePaneStyles();
   const words = useWords();
   const text = words.text.taskPane;
@@ -45,7 +52,9 @@ export const RecipientRow = memo(function RecipientRow({ recipient, busy, onFix,
   const fixable = address !== "";
   const movable =
     allowed &&
-    fixable && recipient.field !== "bcc" && (recipient.kind === "list" || recipient.kind === "unknown");
+    fixable &&
+    recipient.field !== "bcc" &&
+    (recipient.kind === "list" || recipient.kind === "unknown");
   return (
     <li className={styles.row}>
       <div className={styles.rowHead}>

@@ -1,6 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import { wordsFor, type Words } from "../present/words";
+import { paneWordsFor, type PaneWords } from "../present/pane-words";
 import { Acknowledge } from "./Acknowledge";
 import type { PaneSnapshot, TaskPaneBackend } from "./backend";
 import { blockingAddresses, Fixes, primaryReason } from "./Fixes";
@@ -69,11 +69,11 @@ function Ready({
 export function TaskPane({
   backend,
   theme,
-  words = wordsFor("en-GB"),
+  words = paneWordsFor("en-GB"),
 }: {
   backend: TaskPaneBackend;
   theme: PaneTheme | ThemeSource;
-  words?: Words;
+  words?: PaneWords;
 }) {
   return (
     <WordsProvider words={words}>

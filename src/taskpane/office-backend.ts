@@ -8,7 +8,7 @@ import type { Decision } from "../core/types";
 import { GROUP_COUNT_SCOPES, MAILTIPS_SCOPES } from "../directory/graph/scopes";
 import type { Directory } from "../directory/port";
 import type { ComposeItem } from "../office/compose-item";
-import { wordsFor, type Words } from "../present/words";
+import { paneWordsFor, type PaneWords } from "../present/pane-words";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
 import { planMoveToBcc, planRemove, type EditPlan } from "./fix-plans";
 
@@ -34,7 +34,7 @@ export interface OfficeBackendDeps {
    */
   readonly signInSupported?: () => boolean;
   /** The words in Outlook's display language; British English when absent. */
-  readonly words?: Words;
+  readonly words?: PaneWords;
   readonly now?: () => number;
 }
 
@@ -63,7 +63,7 @@ function subscription(start: () => Promise<() => void>): () => void {
 export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
   const now = deps.now ?? Date.now;
   const { item } = deps;
-  const words = deps.words ?? wordsFor("en-GB");
+  const words = deps.words ?? paneWordsFor("en-GB");
   let lastSettings: Settings | null = null;
   let lastDecision: Decision | null = null;
 
@@ -107,7 +107,9 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
 
   async function apply(plan: EditPlan, said: (count: number, written: string) => string): Promise<string> {
     const text = words.text.taskPane;
-    const leftAlone = plan.locked.map(({ field, reason }) => text.fieldLeftAlone(words.text.field[field], reason));
+    const leftAlone = plan.locked.map(({ field, reason }) =>
+      text.fieldLeftAlone(words.text.field[field], reason),
+    );
     if (plan.changed === 0) return leftAlone.length > 0 ? leftAlone.join(" ") : text.nothingChanged;
     for (const edit of plan.edits) {
       if (edit.mode === "add") await item.addRecipients(edit.field, edit.recipients);

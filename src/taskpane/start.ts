@@ -12,7 +12,7 @@ import {
 } from "../office/requirements";
 import { selectStore } from "../storage/select";
 import { localeFor } from "../present/locale";
-import { wordsFor, type Words } from "../present/words";
+import { paneWordsFor, type PaneWords } from "../present/pane-words";
 import type { TaskPaneBackend } from "./backend";
 import { createOfficeBackend } from "./office-backend";
 import { createThemeSource, type ThemeSource } from "./theme";
@@ -26,7 +26,7 @@ export interface StartOptions {
   readonly baseUrl: string;
   readonly office: typeof Office | undefined;
   readonly window: Pick<Window, "matchMedia">;
-  readonly mount: (root: HTMLElement, backend: TaskPaneBackend, theme: ThemeSource, words: Words) => void;
+  readonly mount: (root: HTMLElement, backend: TaskPaneBackend, theme: ThemeSource, words: PaneWords) => void;
   readonly msalClient?: ClientFactory;
 }
 
@@ -35,11 +35,11 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
   const { office, root } = options;
   if (!office || !(await officeReady(office))) {
     const sentence = document.createElement("p");
-    sentence.textContent = wordsFor(localeFor(navigatorLanguage())).text.taskPane.outsideOutlook;
+    sentence.textContent = paneWordsFor(localeFor(navigatorLanguage())).text.taskPane.outsideOutlook;
     root.replaceChildren(sentence);
     return "outside-outlook";
   }
-  const words = wordsFor(localeFor(displayLanguage(office)));
+  const words = paneWordsFor(localeFor(displayLanguage(office)));
   // Screen readers speak the page in its declared language: Welsh read with English sounds is noise.
   root.ownerDocument.documentElement.lang = words.locale;
   const auths = naaAuths({

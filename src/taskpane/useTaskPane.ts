@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Decision } from "../core/types";
-import type { Words } from "../present/words";
+import type { PaneWords } from "../present/pane-words";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
 
 // The pane's state: the newest evaluation wins over an older one still running, and each action
@@ -32,7 +32,7 @@ export interface TaskPaneModel {
   readonly actions: PaneActions;
 }
 
-export function useTaskPane(backend: TaskPaneBackend, words: Words): TaskPaneModel {
+export function useTaskPane(backend: TaskPaneBackend, words: PaneWords): TaskPaneModel {
   const [state, setState] = useState<PaneState>({ kind: "resolving" });
   const [busy, setBusy] = useState(false);
   // What the last action did, shown while the recipients are the ones it left (by fingerprint).

@@ -1,14 +1,14 @@
 import { createContext, useContext, type ReactNode } from "react";
-import { wordsFor, type Words } from "../present/words";
+import { paneWordsFor, type PaneWords } from "../present/pane-words";
 
 // The pane's words, in Outlook's display language, for every component below the pane.
 
-const WordsContext = createContext<Words>(wordsFor("en-GB"));
+const WordsContext = createContext<PaneWords>(paneWordsFor("en-GB"));
 
-export function WordsProvider({ words, children }: { words: Words; children: ReactNode }) {
+export function WordsProvider({ words, children }: { words: PaneWords; children: ReactNode }) {
   return <WordsContext.Provider value={words}>{children}</WordsContext.Provider>;
 }
 
-export function useWords(): Words {
+export function useWords(): PaneWords {
   return useContext(WordsContext);
 }

@@ -71,9 +71,9 @@ describe.each(LANGUAGES)("$name", (language) => {
     // Declared, so that a screen reader speaks it in the right language.
     expect(await pane.locator("html").getAttribute("lang")).toBe(language.name);
     expect(await pane.getByTestId("task-pane").getAttribute("lang")).toBe(language.name);
-    expect(
-      await seriousViolations(session.page, ['iframe[title="Reach Guard task pane"]', "body"]),
-    ).toEqual([]);
+    expect(await seriousViolations(session.page, ['iframe[title="Reach Guard task pane"]', "body"])).toEqual(
+      [],
+    );
     await screenshot(outlook.page, `lang-${language.name}-3-task-pane-840000`);
     await outlook.page.getByRole("button", { name: "Discard" }).click();
   });
@@ -94,9 +94,9 @@ describe.each(LANGUAGES)("$name", (language) => {
     await alert.getByRole("button", { name: language.review }).click();
     const pane = outlook.taskPane();
     await pane.getByRole("checkbox", { name: language.confirm }).waitFor();
-    expect(
-      await seriousViolations(session.page, ['iframe[title="Reach Guard task pane"]', "body"]),
-    ).toEqual([]);
+    expect(await seriousViolations(session.page, ['iframe[title="Reach Guard task pane"]', "body"])).toEqual(
+      [],
+    );
     await screenshot(outlook.page, `lang-${language.name}-5-task-pane-300`);
   });
 });

@@ -223,7 +223,7 @@ export function startOutlook(code: string, draft: DraftSetup, fetchImpl: typeof 
 
   const context = createContext({ console, ...timerApi });
   runInContext(LATER_BUILTINS, context);
-  // ECMA-402 is not promised either: Reach Guard writes its figures itself (src/core/format.ts).
+  // ECMA-402 is not promised either: Reach Guard writes its figures itself (src/present/figures.ts).
   runInContext("delete this.Intl;", context);
   // Values handed to the bundle are made in its own realm, as the runtime's would be: an array from
   // Node's realm would bring Node's Array.prototype (flat, at, ...) with it.

@@ -3,7 +3,12 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { policyFileProblems, resolveOptions } from "../../scripts/build/options";
-import { escapeXml, renderManifest } from "../../scripts/build/deployment-files";
+import {
+  DEVELOPMENT_BASE_URL,
+  escapeXml,
+  MANIFEST,
+  renderManifest,
+} from "../../scripts/build/deployment-files";
 import { parsePolicyText } from "../../src/core/policy";
 import { ROOT } from "./run-build";
 
@@ -298,13 +303,71 @@ describe("the default policy, one document in DEPLOY.md and README.md", () => {
 
 describe("renderManifest", () => {
   const options = resolveOptions({ baseUrl: HOST, ...GRAPH, providerName: "Trust <IT> & Co" }, NO_ENV);
+  const development = readFileSync(MANIFEST, "utf8");
 
   test("escapes values for XML", () => {
     expect(escapeXml(`a&b<c>"d'`)).toBe("a&amp;b&lt;c&gt;&quot;d&apos;");
     expect(renderManifest(options)).toContain("<ProviderName>Trust &lt;IT&gt; &amp; Co</ProviderName>");
   });
 
-  test("refuses a template with a placeholder it does not know", () => {
-    expect(() => renderManifest(options, "<a>${NOPE}</a>")).toThrow(/unknown placeholder \$\{NOPE\}/);
+  test("the development manifest is what a build for the development base URL writes, byte for byte", () => {
+    // npm start's build: its base URL, and every other setting left at its default.
+    expect(renderManifest(resolveOptions({ baseUrl: DEVELOPMENT_BASE_URL }, NO_ENV))).toBe(development);
+  });
+
+  test("puts the base URL, its origin, version, provider, support URL and send mode in place", () => {
+    const built = renderManifest(
+      resolveOptions(
+        {
+          baseUrl: "http://localhost:3000/nested/",
+          sendMode: "Block",
+          version: "4.5.6.7",
+          providerName: "NHS Trust",
+          supportUrl: "https://help.example.org/reach-guard?a=1&b=2",
+        },
+        NO_ENV,
+      ),
+    );
+    // A base URL that starts with the development one is put in once, not again inside itself.
+    expect(built).not.toContain("nested/nested");
+    expect(built).toContain('<IconUrl DefaultValue="http://localhost:3000/nested/assets/icon-64.png"/>');
+    expect(built).toContain("<AppDomain>http://localhost:3000</AppDomain>");
+    expect(built).toContain("<Version>4.5.6.7</Version>");
+    expect(built).toContain("<ProviderName>NHS Trust</ProviderName>");
+    expect(built).toContain('<SupportUrl DefaultValue="https://help.example.org/reach-guard?a=1&amp;b=2"/>');
+    expect(built).toMatch(/<LaunchEvent Type="OnMessageSend" [^>]*SendMode="Block"/);
+    const hosted = renderManifest(options);
+    expect(hosted).toContain(`<AppDomain>${HOST}</AppDomain>`);
+    expect(hosted.replace(/<!--[\s\S]*?-->/g, "")).not.toContain("localhost");
+  });
+
+  test("refuses a manifest without a setting where the build looks, or with one twice", () => {
+    expect(() => renderManifest(options, "<a/>")).toThrow(
+      /expected exactly one of each build setting, got version \(found 0\), providerName \(found 0\)/,
+    );
+    expect(() =>
+      renderManifest(options, development.replace("<Version>", "<Version>1</Version><Version>")),
+    ).toThrow(/got version \(found 2\)$/);
+    expect(() => renderManifest(options, development.replace(/ SendMode="SoftBlock"/, ""))).toThrow(
+      /sendMode \(found 0\)/,
+    );
+  });
+
+  test("refuses a development URL the build would leave behind", () => {
+    const stray = development.replace("<Permissions>", "<Permissions>http://localhost:3000 ");
+    expect(() => renderManifest(options, stray)).toThrow(
+      /names http:\/\/localhost:3000 outside a URL attribute/,
+    );
+    const noPath = development.replace(
+      'DefaultValue="http://localhost:3000/events.js"',
+      'DefaultValue="http://localhost:3000"',
+    );
+    expect(() => renderManifest(options, noPath)).toThrow(/cannot replace it/);
+    // Text in comments is not a setting: it is passed over, whatever it names.
+    const commented = development.replace(
+      "<OfficeApp",
+      "<!-- <Version>9</Version> http://localhost:3000 --><OfficeApp",
+    );
+    expect(() => renderManifest(options, commented)).not.toThrow();
   });
 });

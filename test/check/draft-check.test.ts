@@ -2,7 +2,8 @@ import { acknowledgeDraft, checkDraft, RECHECK_AFTER_MS } from "../../src/check/
 import { parsePolicy } from "../../src/core/policy";
 import { acknowledgementId, ACK_KEY, decodeAcknowledgement } from "../../src/check/acknowledgement";
 import { decodeItemState, SESSION_KEY } from "../../src/check/item-state";
-import { FakeDraft, TableDirectory, list } from "../events/fakes";
+import { MemoryDraft } from "../../src/office/memory-draft";
+import { TableDirectory, list } from "../events/fakes";
 import { deferred, heldDirectory } from "../taskpane/fakes";
 
 // The check shared by the handlers and the task pane: what it remembers in sessionData, and how an
@@ -14,8 +15,8 @@ const LEADS = "clinical-leads@example.org";
 const WARD = "ward7-team@example.org";
 const SAM = "sam.patel@example.org";
 
-function setup(fields: Parameters<typeof FakeDraft.to>[1]) {
-  const draft = FakeDraft.to(SENDER, fields);
+function setup(fields: Parameters<typeof MemoryDraft.to>[1]) {
+  const draft = MemoryDraft.to(SENDER, fields);
   const directory = new TableDirectory({ [LEADS]: list(300), [WARD]: list(12) });
   const check = () => checkDraft(draft, { policy, directory, deadlineAt: Date.now() + 2000 });
   const saved = () => decodeItemState(draft.sessionData.get(SESSION_KEY) ?? null);

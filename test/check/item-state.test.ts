@@ -92,6 +92,13 @@ describe("decode of what is not ours", () => {
         "short@example.org": "l,5,-,0",
         "external-bad@example.org": "l,5,,0,0",
         "cause@example.org": "u,bogus",
+        "cause-extra@example.org": "u,timeout,x",
+        "huge@example.org": "l,1000000000000,-,0,0",
+        "huge-external@example.org": "l,5,99999999999999999999,0,0",
+        "negative-external@example.org": "l,5,-2,0,0",
+        "fraction@example.org": "l,2.5,-,0,0",
+        "flag@example.org": "l,5,-,yes,0",
+        "empty-flag@example.org": "l,5,-,0,",
         "number@example.org": 42,
         "kind@example.org": "x",
       },
@@ -99,6 +106,19 @@ describe("decode of what is not ours", () => {
     const decoded = decodeItemState(text);
     expect([...decoded.answers.keys()]).toEqual(["ok@example.org"]);
     expect(decoded).toMatchObject({ fingerprint: "abc", verdict: null, voided: null });
+  });
+});
+
+describe("the largest size believed", () => {
+  it("is twelve digits, as every stored size (core/stored-entry)", () => {
+    const at = (code: string) =>
+      decodeItemState(JSON.stringify({ v: 1, fp: "abc", answers: { "x@example.org": code } })).answers.get(
+        "x@example.org",
+      );
+    expect(at("l,999999999999,999999999999,1,1")).toEqual(
+      fromCache(list(999_999_999_999, 999_999_999_999, true, true)),
+    );
+    expect(at("l,1000000000000,-,0,0")).toBeUndefined();
   });
 });
 

@@ -10,8 +10,8 @@ import {
   loadItemState,
   saveAcknowledgement,
   saveItemState,
-  type SessionData,
 } from "../../src/check/session-store";
+import { MemoryDraft } from "../../src/office/memory-draft";
 
 const STATE: ItemState = {
   fingerprint: "3f9a0c1d2b4e5f60",
@@ -22,18 +22,10 @@ const STATE: ItemState = {
 const ACK: Acknowledgement = { fingerprint: "3f9a0c1d2b4e5f60", at: "2026-11-24T09:30:00.000Z", sequence: 1 };
 
 function sessionData(fail: { read?: boolean; write?: boolean } = {}) {
-  const values = new Map<string, string>();
-  const item: SessionData = {
-    getSessionData: async (key) => {
-      if (fail.read) throw new Error("sessionData unavailable");
-      return values.get(key) ?? null;
-    },
-    setSessionData: async (key, value) => {
-      if (fail.write) throw new Error("sessionData full");
-      values.set(key, value);
-    },
-  };
-  return { item, values };
+  const item = new MemoryDraft("dr.amelia.hart@example.org");
+  item.failSessionData = fail.read === true;
+  item.refuseSessionData = fail.write === true;
+  return { item, values: item.sessionData };
 }
 
 describe("session store", () => {

@@ -1,5 +1,6 @@
 import { ACK_KEY, encodeAcknowledgement, type Acknowledgement } from "../../src/check/acknowledgement";
-import { loadAcknowledgement, saveAcknowledgement, type SessionData } from "../../src/check/session-store";
+import { loadAcknowledgement, saveAcknowledgement } from "../../src/check/session-store";
+import { MemoryDraft } from "../../src/office/memory-draft";
 import {
   ACK_MIRROR_KEY,
   ACK_MIRROR_TTL_MS,
@@ -33,17 +34,7 @@ class FakeStorage implements MirrorStorage {
 }
 
 /** One runtime's own sessionData: on Mac, the pane's and the event runtime's are not the same. */
-class RuntimeSession implements SessionData {
-  values = new Map<string, string>();
-  refuse = false;
-  async getSessionData(key: string) {
-    return this.values.get(key) ?? null;
-  }
-  async setSessionData(key: string, value: string) {
-    if (this.refuse) throw new Error("sessionData.setAsync refused");
-    this.values.set(key, value);
-  }
-}
+const runtimeSession = () => new MemoryDraft("dr.amelia.hart@example.org");
 
 const ack = (fingerprint = FP, sequence = 1, at = new Date(T0).toISOString()): Acknowledgement => ({
   fingerprint,
@@ -53,8 +44,8 @@ const ack = (fingerprint = FP, sequence = 1, at = new Date(T0).toISOString()): A
 
 function macRuntimes(now = () => T0) {
   const storage = new FakeStorage();
-  const paneSession = new RuntimeSession();
-  const eventSession = new RuntimeSession();
+  const paneSession = runtimeSession();
+  const eventSession = runtimeSession();
   return {
     storage,
     paneSession,
@@ -68,7 +59,7 @@ describe("a confirmation given in the pane on Mac", () => {
   it("reaches the send handler, whose sessionData never saw it", async () => {
     const { pane, events, eventSession } = macRuntimes();
     expect(await saveAcknowledgement(pane, ack())).toBe(true);
-    expect(eventSession.values.size).toBe(0);
+    expect(eventSession.sessionData.size).toBe(0);
     await expect(loadAcknowledgement(events)).resolves.toEqual(ack());
   });
 
@@ -119,13 +110,13 @@ describe("a confirmation given in the pane on Mac", () => {
     const { pane, events, storage, paneSession } = macRuntimes();
     storage.refuse = true;
     expect(await saveAcknowledgement(pane, ack())).toBe(false);
-    expect(paneSession.values.size).toBe(0);
+    expect(paneSession.sessionData.size).toBe(0);
     await expect(loadAcknowledgement(events)).resolves.toBeNull();
   });
 
   it("counts when sessionData refuses its copy, since the send handler reads localStorage", async () => {
     const { pane, events, paneSession } = macRuntimes();
-    paneSession.refuse = true;
+    paneSession.refuseSessionData = true;
     expect(await saveAcknowledgement(pane, ack())).toBe(true);
     await expect(loadAcknowledgement(events)).resolves.toEqual(ack());
     await expect(loadAcknowledgement(pane)).resolves.toEqual(ack());
@@ -137,14 +128,14 @@ describe("a confirmation given in the pane on Mac", () => {
     // Another draft confirmed since, on this Mac: its copy is the newer one in localStorage.
     const later = ack(OTHER_FP, 1, new Date(T0 + 60_000).toISOString());
     await saveAcknowledgement(
-      withAcknowledgementMirror(new RuntimeSession(), storage, () => T0),
+      withAcknowledgementMirror(runtimeSession(), storage, () => T0),
       later,
     );
     await expect(loadAcknowledgement(pane)).resolves.toEqual(later);
     // Then this draft confirmed again: its own copy is newer.
     const again = ack(FP, 2, new Date(T0 + 120_000).toISOString());
     await saveAcknowledgement(pane, again);
-    expect(paneSession.values.get(ACK_KEY)).toBe(encodeAcknowledgement(again));
+    expect(paneSession.sessionData.get(ACK_KEY)).toBe(encodeAcknowledgement(again));
     await expect(loadAcknowledgement(pane)).resolves.toEqual(again);
   });
 
@@ -152,7 +143,7 @@ describe("a confirmation given in the pane on Mac", () => {
     const { pane, paneSession, storage } = macRuntimes();
     await pane.setSessionData("reachGuard", '{"v":1}');
     await expect(pane.getSessionData("reachGuard")).resolves.toBe('{"v":1}');
-    expect(paneSession.values.get("reachGuard")).toBe('{"v":1}');
+    expect(paneSession.sessionData.get("reachGuard")).toBe('{"v":1}');
     expect(storage.values.size).toBe(0);
   });
 });

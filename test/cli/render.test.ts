@@ -2,9 +2,9 @@ import { decide } from "../../src/core/decide";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import type { DirectoryAnswer, RecipientInput } from "../../src/core/types";
 import { toJson, toText } from "../../src/cli/render";
-import { wordsFor } from "../../src/present/words";
+import { paneWordsFor } from "../../src/present/pane-words";
 
-const words = wordsFor("en-GB");
+const words = paneWordsFor("en-GB");
 
 // The CLI's output for a message the size of a whole organisation: no array may be spread into a
 // call, which overflows the stack somewhere past 100,000 arguments.

@@ -115,6 +115,34 @@ describe("list-size cache", () => {
     expect(throughBroken.get("a@x.org")).toEqual({ entry: list(3), source: "graph" });
   });
 
+  it.each([
+    ["a negative external count", { ...list(5), externalMembers: -1 }],
+    ["a count beyond any directory", { ...list(5), members: 1e15 }],
+    ["an unknown entry, which is never written", { kind: "unknown", cause: "not-found" }],
+    ["an unknown kind", { kind: "group", members: 5 }],
+  ])("asks again instead of believing %s", async (_what, entry) => {
+    const inner = scriptedDirectory({ "a@x.org": list(3) });
+    const store = createMemoryStore([
+      [cacheKey("a@x.org", undefined), JSON.stringify({ v: 1, at: clock, entry })],
+    ]);
+    const answers = await createCachedDirectory(inner.directory, store, { ttlMs: 60_000, now }).resolve(
+      ["a@x.org"],
+      options,
+    );
+    expect(answers.get("a@x.org")).toEqual({ entry: list(3), source: "graph" });
+  });
+
+  it("reads back an entry's own fields only", async () => {
+    const inner = scriptedDirectory({});
+    const stored = { v: 1, at: clock, entry: { ...list(7), note: "<script>" } };
+    const store = createMemoryStore([[cacheKey("a@x.org", undefined), JSON.stringify(stored)]]);
+    const answers = await createCachedDirectory(inner.directory, store, { ttlMs: 60_000, now }).resolve(
+      ["a@x.org"],
+      options,
+    );
+    expect(answers.get("a@x.org")).toEqual({ entry: list(7), source: "cache" });
+  });
+
   it("keeps a delivery restriction apart per signed-in mailbox, never by address alone", async () => {
     // MailTips judged the restriction for amy; after she signs out and ben signs in on the same
     // Outlook, ben must be asked about afresh: he may post where amy may not.

@@ -2,16 +2,12 @@ import { parseHeader } from "../../src/core/header";
 import { ALERT_LIMIT, INFO_BAR_LIMIT } from "../../src/core/limits";
 import { SEND_HARD_LIMIT_MS } from "../../src/check/deadlines";
 import { createHandlers, type HandlerDeps } from "../../src/events/handlers";
-import {
-  HEADER_NAME,
-  INFO_BAR_KEY,
-  PROMPT_USER,
-  type SendCompletion,
-} from "../../src/check/outcome";
+import { HEADER_NAME, INFO_BAR_KEY, PROMPT_USER, type SendCompletion } from "../../src/check/outcome";
 import { acknowledgeDraft, checkDraft } from "../../src/check/draft-check";
 import type { Settings } from "../../src/app/settings";
 import { TASK_PANE_COMMAND_ID } from "../../src/office/compose-item";
-import { FakeDraft, TableDirectory, fakeEvent, list, settingsWith } from "./fakes";
+import { MemoryDraft as FakeDraft } from "../../src/office/memory-draft";
+import { TableDirectory, fakeEvent, list, settingsWith } from "./fakes";
 import { heldDirectory } from "../taskpane/fakes";
 
 const SENDER = "dr.amelia.hart@example.org";
@@ -73,8 +69,10 @@ describe("OnMessageSend", () => {
       cancelLabel: "Review recipients",
       commandId: TASK_PANE_COMMAND_ID,
     });
-    expect(options!.errorMessage).toContain("This message will reach 300 people.");
-    expect(options!.errorMessage).toContain("Send anyway");
+    expect(options!.errorMessage).toBe(
+      "This message reaches 300 people through clinical-leads@example.org. Select Send Anyway if you meant this, or Review recipients to change it.",
+    );
+    expect(options!.errorMessage).toContain("Send Anyway");
     expect(options!.errorMessage!.length).toBeLessThanOrEqual(ALERT_LIMIT);
     // Stamped before the alert, since Send anyway lets the message go without another check.
     expect(parseHeader(draft.headers.get(HEADER_NAME)!)).toMatchObject({
@@ -92,7 +90,7 @@ describe("OnMessageSend", () => {
       allowEvent: false,
       errorMessage: expect.stringContaining("Review recipients"),
     });
-    expect(options!.errorMessage).not.toContain("Send anyway");
+    expect(options!.errorMessage).not.toContain("Send Anyway");
   });
 
   it("blocks an always-blocked list without asking the directory", async () => {
@@ -101,7 +99,9 @@ describe("OnMessageSend", () => {
     const { options } = await send(handlers);
     expect(options).toMatchObject({ allowEvent: false, commandId: TASK_PANE_COMMAND_ID });
     expect(options).not.toHaveProperty("sendModeOverride");
-    expect(options!.errorMessage).toMatch(/everyone@example\.org is a list your organisation does not allow/);
+    expect(options!.errorMessage).toMatch(
+      /^Everyone@Example\.org is blocked by your organisation\. Remove it to send/,
+    );
     expect(directory.asked).toEqual([]);
   });
 
@@ -204,7 +204,9 @@ describe("OnMessageSend", () => {
       expect(elapsed).toBeGreaterThanOrEqual(POLICY.sendTimeoutMs - 20);
       expect(elapsed).toBeLessThan(POLICY.sendTimeoutMs + 300);
       if (!allowed)
-        expect(options!.errorMessage).toMatch(/could not be reached \(it is down, busy or too slow\)/);
+        expect(options!.errorMessage).toMatch(
+          /^Reach Guard cannot check the size of big-list@example\.org right now\./,
+        );
     },
   );
 
@@ -229,7 +231,9 @@ describe("OnMessageSend", () => {
     const { handlers } = setup({ draft, settings: settingsWith({ ...POLICY, invalidAddress: "warn" }) });
     const { options } = await send(handlers);
     expect(options!.allowEvent).toBe(false);
-    expect(options!.errorMessage).toContain('"ward 7 team"');
+    expect(options!.errorMessage).toContain(
+      "“ward 7 team” and “/o=NHS/ou=Exchange/cn=Recipients/cn=abc” are not email addresses.",
+    );
   });
 
   it("completes by the policy when the mailbox fails", async () => {
@@ -281,7 +285,9 @@ describe("OnMessageCompose and OnMessageRecipientsChanged", () => {
     await handlers.onMessageCompose(event);
     expect(event.calls).toEqual([undefined]);
     const bar = draft.infoBars.get(INFO_BAR_KEY);
-    expect(bar?.message).toBe("This message will reach about 840,000 people. Review before sending.");
+    expect(bar?.message).toBe(
+      "This message reaches about 840,000 people through all-staff@example.org, over your organisation's limit of 5,000. Remove it before sending.",
+    );
     expect(bar!.message.length).toBeLessThanOrEqual(INFO_BAR_LIMIT);
     expect(bar?.actionText).toBe("Review recipients");
   });
@@ -305,7 +311,7 @@ describe("OnMessageCompose and OnMessageRecipientsChanged", () => {
     directory.failure = { kind: "unknown", cause: "no-token" };
     await handlers.onMessageCompose(fakeEvent());
     expect(draft.infoBars.get(INFO_BAR_KEY)?.message).toBe(
-      "Reach Guard could not sign in to check list sizes. Review recipients before sending.",
+      "Reach Guard could not sign in to check the size of clinical-leads@example.org. Check before sending.",
     );
   });
 

@@ -1,7 +1,7 @@
 import { call, expectGraphError, mailTips, ME, putFaults, useFakeGraph } from "./helpers";
 
-// The control endpoints under /_fake that tests and the playground's switches use: read and replace
-// the faults (validated, each problem named), read and reset the request log. No token needed.
+// The one control endpoint, /_fake/faults, for the playground's switches: read and replace the
+// faults (validated, each problem named). No token needed. The request log is read in-process.
 
 const graph = useFakeGraph();
 
@@ -72,13 +72,11 @@ describe("PUT /_fake/faults", () => {
 });
 
 describe("the request log", () => {
-  it("lists Graph requests in order, and POST /_fake/reset clears it and the faults", async () => {
+  it("lists Graph requests in order, for whoever started the server", async () => {
     await putFaults(graph(), { latencyMs: 1 });
     await mailTips(graph(), [ME, "sam.patel@example.org"]);
     await call(graph(), `/v1.0/groups?$filter=${encodeURIComponent("mail eq 'ward7-team@example.org'")}`);
-    const log = await call(graph(), "/_fake/requests", { token: null });
-    expect(log.status).toBe(200);
-    expect(log.body).toEqual([
+    expect(graph().requests).toEqual([
       {
         method: "POST",
         path: "/v1.0/me/getMailTips",
@@ -93,15 +91,26 @@ describe("the request log", () => {
         at: expect.any(Number),
       },
     ]);
-    const reset = await call(graph(), "/_fake/reset", { method: "POST", token: null });
-    expect(reset.status).toBe(200);
-    expect((await call(graph(), "/_fake/requests", { token: null })).body).toEqual([]);
-    expect((await call(graph(), "/_fake/faults", { token: null })).body).toEqual({});
+    graph().resetLog();
+    expect(graph().requests).toEqual([]);
   });
 
   it("does not log control calls", async () => {
     await call(graph(), "/_fake/faults", { token: null });
     expect(graph().requests).toEqual([]);
+  });
+
+  it("is not served over HTTP: it holds recipient addresses, and no page needs it", async () => {
+    await mailTips(graph(), [ME]);
+    for (const [path, method] of [
+      ["/_fake/requests", "GET"],
+      ["/_fake/reset", "POST"],
+    ] as const) {
+      const answer = await call(graph(), path, { method, token: null });
+      expect(answer.status).toBe(404);
+      expect(answer.text).not.toContain("getMailTips");
+    }
+    expect(graph().requests).toHaveLength(1);
   });
 });
 

@@ -68,8 +68,8 @@ export const mailTips = (graph: FakeGraph, addresses: string[], options: CallOpt
 export const groupByMail = (graph: FakeGraph, mail: string, query = "", options: CallOptions = {}) =>
   call(graph, `/v1.0/groups?$filter=${encodeURIComponent(`mail eq '${mail}'`)}${query}`, options);
 
-export const countPath = (groupId: string, relation = "transitiveMembers") =>
-  `/v1.0/groups/${groupId}/${relation}/microsoft.graph.user/$count`;
+export const countPath = (groupId: string) =>
+  `/v1.0/groups/${groupId}/transitiveMembers/microsoft.graph.user/$count`;
 
 export const EVENTUAL = { ConsistencyLevel: "eventual" } as const;
 

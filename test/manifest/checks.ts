@@ -43,6 +43,11 @@ export const ORDER: Readonly<Record<string, readonly string[]>> = {
   Supertip: ["Title", "Description"],
   Resources: ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"],
   DesktopSettings: ["SourceLocation", "RequestedHeight"],
+  // Localised values: a LocaleAwareSetting (DisplayName, Description) and a resource string hold
+  // only their Override elements (localization; Override element, LocaleTokenOverride).
+  DisplayName: ["Override"],
+  Description: ["Override"],
+  "bt:String": ["bt:Override"],
 };
 
 /** Children out of the schema's order, or not allowed there at all. */
@@ -136,13 +141,61 @@ export function urlsIn(root: XmlElement): string[] {
   });
 }
 
-/** URLs must be absolute https, at most 2,048 characters, with no placeholder left unfilled. */
-export function urlProblems(root: XmlElement): string[] {
+const LOOPBACK_HTTP = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
+
+/**
+ * URLs must be absolute https, at most 2,048 characters, with no placeholder left unfilled. The
+ * development manifest points at `npm start`'s http://localhost server: `loopbackHttp` lets plain
+ * http through on loopback hosts only.
+ */
+export function urlProblems(root: XmlElement, { loopbackHttp = false } = {}): string[] {
   return urlsIn(root).flatMap((value) => {
     const problems: string[] = [];
-    if (!value.startsWith("https://")) problems.push(`${value} is not https`);
+    const secure = value.startsWith("https://") || (loopbackHttp && LOOPBACK_HTTP.test(value));
+    if (!secure) problems.push(`${value} is not https`);
     if (value.length > 2048) problems.push(`${value.slice(0, 60)}... is longer than 2048 characters`);
     if (value.includes("${")) problems.push(`${value} still has a placeholder`);
+    return problems;
+  });
+}
+
+/** The elements whose text users read, localised by Override children: DisplayName, Description, every string. */
+function localisable(app: XmlElement): XmlElement[] {
+  const strings = descendants(app).filter(
+    (element) => element.name === "bt:ShortStrings" || element.name === "bt:LongStrings",
+  );
+  return [
+    ...childrenNamed(app, "DisplayName"),
+    ...childrenNamed(app, "Description"),
+    ...strings.flatMap((list) => childrenNamed(list, "bt:String")),
+  ];
+}
+
+/**
+ * Every user-facing string has exactly one override for `locale`, with a value; none overrides the
+ * default locale (Microsoft's localization page: "You may only specify a single override per
+ * language, including for the default locale"), and no locale is overridden twice.
+ */
+export function localeOverrideProblems(app: XmlElement, locale: string): string[] {
+  const defaultLocale = (childrenNamed(app, "DefaultLocale")[0]?.text ?? "").toLowerCase();
+  return localisable(app).flatMap((element) => {
+    const name =
+      element.attrs.id === undefined ? `<${element.name}>` : `${element.name} "${element.attrs.id}"`;
+    const overrides = element.children.filter(
+      (child) => child.name === "Override" || child.name === "bt:Override",
+    );
+    const locales = overrides.map((override) => (override.attrs.Locale ?? "").toLowerCase());
+    const problems: string[] = [];
+    const wanted = overrides.filter(
+      (override) => override.attrs.Locale?.toLowerCase() === locale.toLowerCase(),
+    );
+    if (wanted.length !== 1) problems.push(`${name} has ${wanted.length} ${locale} overrides, expected 1`);
+    else if (!(wanted[0]?.attrs.Value ?? "").trim()) problems.push(`${name} has an empty ${locale} override`);
+    if (locales.includes(defaultLocale))
+      problems.push(`${name} overrides the default locale ${defaultLocale}`);
+    for (const [index, each] of locales.entries()) {
+      if (locales.indexOf(each) !== index) problems.push(`${name} overrides ${each} twice`);
+    }
     return problems;
   });
 }

@@ -1,9 +1,5 @@
-import {
-  Draft,
-  NOTIFICATION_LIMITS,
-  SESSION_DATA_LIMIT,
-  type DraftChange,
-} from "../../src/playground/host/draft";
+import { NOTIFICATION_LIMITS, SESSION_DATA_LIMIT } from "../../src/office/outlook-rules";
+import { Draft, type DraftChange } from "../../src/playground/host/draft";
 import { describerFor } from "../../src/playground/host/directory-listing";
 import { LISTING } from "./helpers";
 
@@ -136,5 +132,17 @@ describe("session data and headers", () => {
     });
     draft.run({ op: "headers.remove", names: ["X-Reach-Guard"] });
     expect(draft.snapshot().headers).toEqual({ "X-Other": "1" });
+  });
+
+  test("a header name with a space or a value on two lines is refused, and nothing is set", () => {
+    const draft = newDraft();
+    expect(draft.run({ op: "headers.set", headers: { "X Reach": "a" } })).toMatchObject({ ok: false });
+    expect(
+      draft.run({
+        op: "headers.set",
+        headers: { "X-Reach-Guard": "a", "X-Other": "b\r\nBcc: x@example.org" },
+      }),
+    ).toMatchObject({ ok: false, error: { name: "InvalidParameter" } });
+    expect(draft.snapshot().headers).toEqual({});
   });
 });

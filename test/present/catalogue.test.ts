@@ -4,7 +4,7 @@ import { LOCALES, type Catalogue, type Locale } from "../../src/present/catalogu
 import { cyGB } from "../../src/present/cy-GB";
 import { enGB } from "../../src/present/en-GB";
 import { formatAbout, formatCount } from "../../src/present/figures";
-import { CATALOGUES } from "../../src/present/locale";
+import { CATALOGUES } from "../../src/present/catalogues";
 import { englishPlural, welshPlural } from "../../src/present/plural";
 
 // Every message of every language, rendered with representative arguments: nothing empty or broken,

@@ -12,9 +12,7 @@ export function sentences(text: string): number {
   return (text.match(/[.!?](?=\s|$)/g) ?? []).length;
 }
 
-const CASES = LOCALES.flatMap((locale) =>
-  Object.keys(SCENARIOS).map((name) => [locale, name] as const),
-);
+const CASES = LOCALES.flatMap((locale) => Object.keys(SCENARIOS).map((name) => [locale, name] as const));
 
 describe.each(CASES)("%s, %s", (locale, name) => {
   const words = wordsFor(locale);

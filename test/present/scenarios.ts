@@ -17,7 +17,12 @@ const BASE: PolicyInput = {
   externalWarnAt: 10,
 };
 
-function named(field: "to" | "cc", address: string, displayName: string, recipientType?: string): RecipientInput {
+function named(
+  field: "to" | "cc",
+  address: string,
+  displayName: string,
+  recipientType?: string,
+): RecipientInput {
   return { field, emailAddress: address, displayName, ...(recipientType ? { recipientType } : {}) };
 }
 
@@ -51,7 +56,11 @@ export const SCENARIOS: Readonly<Record<string, () => Decision>> = {
   "over the limit through a list": () => scenario([LEEDS], { "leeds@example.org": list(12_345) }),
   "over the limit through three lists": () =>
     scenario(
-      [LEEDS, named("to", "york@example.org", "All York staff"), named("to", "hull@example.org", "Hull staff")],
+      [
+        LEEDS,
+        named("to", "york@example.org", "All York staff"),
+        named("to", "hull@example.org", "Hull staff"),
+      ],
       { "leeds@example.org": list(3000), "york@example.org": list(2000), "hull@example.org": list(1500) },
     ),
   "over the limit without a list": () => scenario(people(60), asPeople(60), { blockAt: 55 }),
@@ -71,14 +80,18 @@ export const SCENARIOS: Readonly<Record<string, () => Decision>> = {
   "a list of unknown size (warn)": () =>
     scenario([WARD], { "ward7@example.org": { kind: "unknown", cause: "count-missing" } }),
   "a list of unknown size (block)": () =>
-    scenario([WARD], { "ward7@example.org": { kind: "unknown", cause: "not-found" } }, { unknownList: "block" }),
+    scenario(
+      [WARD],
+      { "ward7@example.org": { kind: "unknown", cause: "not-found" } },
+      { unknownList: "block" },
+    ),
   "a personal contact group": () =>
     scenario([{ field: "to", emailAddress: "", displayName: "Ward friends" }], {}),
-  "recipients Outlook did not list": () =>
-    scenario(people(10), asPeople(10), {}, { partialFields: ["cc"] }),
+  "recipients Outlook did not list": () => scenario(people(10), asPeople(10), {}, { partialFields: ["cc"] }),
   "recipients Outlook did not list (block)": () =>
     scenario(people(10), asPeople(10), { unknownList: "block" }, { partialFields: ["to", "cc"] }),
-  "Graph down (warn)": () => scenario([WARD], { "ward7@example.org": { kind: "unknown", cause: "unavailable" } }),
+  "Graph down (warn)": () =>
+    scenario([WARD], { "ward7@example.org": { kind: "unknown", cause: "unavailable" } }),
   "Graph down (block)": () =>
     scenario(
       [WARD],
@@ -98,9 +111,13 @@ export const SCENARIOS: Readonly<Record<string, () => Decision>> = {
     ),
   "not an address (warn)": () => scenario([named("to", "ward 7 nurses", "ward 7 nurses")], {}),
   "not an address (block)": () =>
-    scenario([named("to", "/o=ExchangeLabs/ou=Exchange/cn=Recipients/cn=abc", "Old entry")], {}, {
-      invalidAddress: "block",
-    }),
+    scenario(
+      [named("to", "/o=ExchangeLabs/ou=Exchange/cn=Recipients/cn=abc", "Old entry")],
+      {},
+      {
+        invalidAddress: "block",
+      },
+    ),
   "a restricted list beside a large one": () =>
     scenario([named("to", "board@example.org", "Trust board"), WARD], {
       "board@example.org": list(20, { restricted: true }),

@@ -1,3 +1,4 @@
+import { paneWordsFor } from "../../src/present/pane-words";
 import { wordsFor } from "../../src/present/words";
 import { SCENARIOS } from "./scenarios";
 
@@ -64,7 +65,9 @@ describe("the Smart Alert", () => {
     expect(alert("Graph down (block)")).toBe(
       "Reach Guard cannot check the size of Ward 7 nurses right now. Remove it to send, or try again in a few minutes.",
     );
-    expect(alert("not an address (block)")).toMatch(/is not an email address\. Correct or remove it to send\.$/);
+    expect(alert("not an address (block)")).toMatch(
+      /is not an email address\. Correct or remove it to send\.$/,
+    );
     expect(alert("no token (block)")).toBe(
       "Reach Guard could not sign in to check the size of Ward 7 nurses and All Leeds staff. Remove them to send.",
     );
@@ -96,11 +99,14 @@ describe("the info bar", () => {
   it("names fewer lists, then cuts names short, to fit", () => {
     const bar = words.infoBar(decision("very long names"))!;
     expect(bar.length).toBeLessThanOrEqual(150);
-    expect(bar).toMatch(/through Department of Very Long…? and 7 more.*Remove the lists before sending\.$|Remove them before sending\.$/);
+    expect(bar).toMatch(
+      /through Department of Very Long…? and 7 more.*Remove the lists before sending\.$|Remove them before sending\.$/,
+    );
   });
 });
 
 describe("the task pane", () => {
+  const words = paneWordsFor("en-GB");
   it("heads with how many the message reaches", () => {
     expect(words.headline(decision("a warning through overlapping lists"))).toBe(
       "This message reaches about 301 people.",

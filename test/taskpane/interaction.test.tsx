@@ -47,7 +47,11 @@ describe("fixes", () => {
     [`Move ${LEADS} to Bcc`, warnedReplyAll, { kind: "move-to-bcc", addresses: [LEADS] }],
     ["Remove the recipient that blocks it", blockedReplyAll, { kind: "remove", addresses: [ALL_STAFF] }],
     [`Remove ${ALL_STAFF}`, blockedReplyAll, { kind: "remove", addresses: [ALL_STAFF] }],
-    ["Remove ward7-team@example.org", blockedReplyAll, { kind: "remove", addresses: ["ward7-team@example.org"] }],
+    [
+      "Remove ward7-team@example.org",
+      blockedReplyAll,
+      { kind: "remove", addresses: ["ward7-team@example.org"] },
+    ],
   ])("%s asks for that fix, checks again and says what changed", async (name, snapshot, fix) => {
     const backend = new FakeBackend(snapshot());
     backend.fixAnswer = "Moved 2 recipients to Bcc.";
@@ -93,7 +97,9 @@ describe("fixes", () => {
   test("a warning offers Bcc honestly: it stops replies, and still reaches everyone", async () => {
     renderPane(new FakeBackend(warnedReplyAll()));
     await screen.findByRole("button", { name: "Move all lists to Bcc" });
-    expect(screen.getByText("Bcc stops replies to everyone, but the message still reaches them all.")).toBeVisible();
+    expect(
+      screen.getByText("Bcc stops replies to everyone, but the message still reaches them all."),
+    ).toBeVisible();
   });
 
   test("a list already in Bcc is not offered a move, and a person is only offered removal", async () => {

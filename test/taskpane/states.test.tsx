@@ -167,9 +167,7 @@ test("a failed check is said plainly and Retry checks again", async () => {
   );
   backend.next = snapshotOf(decisionFor({ to: ["a.person@example.org"] }));
   await user.click(within(alert).getByRole("button", { name: "Retry" }));
-  expect(
-    await screen.findByRole("heading", { name: "This message reaches 1 person." }),
-  ).toBeInTheDocument();
+  expect(await screen.findByRole("heading", { name: "This message reaches 1 person." })).toBeInTheDocument();
   expect(screen.queryByRole("alert")).toBeNull();
 });
 

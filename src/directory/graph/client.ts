@@ -9,6 +9,7 @@ import {
   type BackoffOptions,
 } from "./retry";
 import { GRAPH_ROOT_RULE, parseGraphRoot } from "./roots";
+import { abortable, within } from "../../kit/deadline";
 
 // A thin typed client over fetch for the few Graph calls Reach Guard makes. Absolute URLs only
 // (the JavaScript-only runtime of classic Outlook has no base URL), one token per call from the
@@ -75,41 +76,6 @@ function cameFromElsewhere(response: Response, root: string): boolean {
 }
 
 /**
- * A signal that aborts at the deadline or when the caller's signal does, and a promise that rejects
- * at the deadline. Where the runtime has no AbortController (older JavaScript-only runtimes), the
- * race against `expired` still ends the call on time.
- */
-function deadlineSignal(
-  deadlineAt: number,
-  now: number,
-  outer?: AbortSignal,
-): { signal: AbortSignal | undefined; expired: Promise<never>; done: () => void } {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new GraphError("timeout", null, "Timeout")),
-      Math.max(0, deadlineAt - now),
-    );
-  });
-  expired.catch(() => undefined);
-  if (typeof AbortController === "undefined")
-    return { signal: undefined, expired, done: () => clearTimeout(timer) };
-  const controller = new AbortController();
-  const abort = (): void => controller.abort();
-  expired.catch(abort);
-  if (outer?.aborted) controller.abort();
-  outer?.addEventListener("abort", abort);
-  return {
-    signal: controller.signal,
-    expired,
-    done: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", abort);
-    },
-  };
-}
-
-/**
  * The largest answer read. Reach Guard's biggest is 50 MailTips or 20 batched answers, tens of
  * kilobytes; a body far beyond that is not Graph's, and parsing it would hold the send.
  */
@@ -154,13 +120,20 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     request: GraphRequest,
   ): Promise<{ response: GraphResponse; retryAfterMs: number | null }> {
     if (now() >= request.deadlineAt) throw new GraphError("timeout", null, "Timeout");
-    const { signal, expired, done } = deadlineSignal(request.deadlineAt, now(), request.signal);
+    // Aborted at the deadline or by the caller. Where the runtime has no AbortController (older
+    // JavaScript-only runtimes), the race against the deadline still ends the call on time.
+    const { signal, abort, release } = abortable(request.signal);
+    const byDeadline = <T>(work: () => Promise<T>) =>
+      within(request.deadlineAt - now(), work, () => {
+        abort();
+        throw new GraphError("timeout", null, "Timeout");
+      });
     try {
       // A token broker that does not answer must not hold the check past its deadline either: the
       // answer comes in time, and the outage is remembered before a cold runtime ends.
-      const bearer = await Promise.race([token(request.scopes), expired]);
+      const bearer = await byDeadline(() => token(request.scopes));
       stats.requests += 1;
-      const exchange = async () => {
+      return await byDeadline(async () => {
         const response = await fetchImpl(`${root}/${GRAPH_VERSION}${request.path}`, {
           method: request.method,
           headers: {
@@ -183,15 +156,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           response: { status: response.status, body },
           retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now()),
         };
-      };
-      return await Promise.race([exchange(), expired]);
+      });
     } catch (cause) {
       if (cause instanceof GraphError) throw cause;
       if (signal?.aborted || now() >= request.deadlineAt)
         throw new GraphError("timeout", null, "Timeout", { cause });
       throw new GraphError("unavailable", null, "NetworkError", { cause });
     } finally {
-      done();
+      release();
     }
   }
 

@@ -1,6 +1,7 @@
 import type { TokenProvider } from "../../auth/port";
 import type { DirectoryAnswer, DirectoryEntry } from "../../core/types";
 import type { Directory, ResolveOptions } from "../port";
+import { failedAnswers } from "../unavailable";
 import { createGraphClient, type GraphClient } from "./client";
 import { GraphError } from "./errors";
 import { sizeGroups, type GroupQuestion } from "./groups";
@@ -137,9 +138,7 @@ export function createGraphDirectory(options: GraphDirectoryOptions): GraphDirec
         return await resolveAll(addresses, resolve);
       } catch {
         // A defect must not hold the send: everything it touched is unknown for want of a directory.
-        return new Map(
-          addresses.map((address) => [address, answer({ kind: "unknown", cause: "unavailable" })]),
-        );
+        return failedAnswers(addresses, "unavailable");
       }
     },
   };

@@ -61,7 +61,9 @@ function Layout() {
           tabIndex={-1}
         />
       )}
-      {state.alert && <SmartAlertDialog alert={state.alert} addinName={"Reach Guard"} language={state.displayLanguage} />}
+      {state.alert && (
+        <SmartAlertDialog alert={state.alert} addinName={"Reach Guard"} language={state.displayLanguage} />
+      )}
     </div>
   );
 }

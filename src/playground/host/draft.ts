@@ -1,3 +1,4 @@
+import * as outlook from "../../office/outlook-rules";
 import type {
   Field,
   HostAnswer,
@@ -7,14 +8,21 @@ import type {
   RecipientDetails,
 } from "./protocol";
 import { FIELDS } from "./protocol";
-import { RECIPIENTS_PER_WRITE } from "./platform";
 
 // The message being composed, held by the page as Outlook holds it, with the limits Outlook's
 // documentation gives (notification messages, sessionData, recipients per call and per field, the
 // error on personal contact groups), so that an add-in that would break in Outlook breaks here too.
+//
+// Those limits are Outlook's rules in src/office/outlook-rules.ts, which the in-memory draft of the
+// tests and the bench (src/office/memory-draft.ts) follows too. This draft is not that one: it stands
+// beneath the add-in's Office adapter, answering the Office.js calls the add-in's frames make, so it
+// speaks Office's protocol (plain data in, AsyncResult-style failures out, KeyNotFound for a missing
+// sessionData key, 101 recipients in one call refused outright), keeps sessionData per runtime where
+// Outlook does (Mac), describes addresses as the address book would, and tells the page of changes.
+// The in-memory draft stands where the adapter's ComposeItem does, above all of that.
 
-export const NOTIFICATION_LIMITS = { count: 5, keyLength: 32, messageLength: 150 } as const;
-export const SESSION_DATA_LIMIT = 50_000;
+/** Also here for the tests that look for it beside the draft (test/playground/strictness.test.ts). */
+export { CONTACT_GROUP_ERROR } from "../../office/outlook-rules";
 
 /** How the Outlook being played shows this item to one of the add-in's runtimes. */
 export interface ItemView {
@@ -31,11 +39,8 @@ export interface ItemView {
 export const UNLIMITED_VIEW: ItemView = {
   sessionStore: "shared",
   getAsyncCap: Number.POSITIVE_INFINITY,
-  sessionDataLimit: SESSION_DATA_LIMIT,
+  sessionDataLimit: outlook.SESSION_DATA_LIMIT,
 };
-
-/** Error 5010: setAsync on a field that holds a personal contact group (office-js issues 4661, 5439). */
-export const CONTACT_GROUP_ERROR = 5010;
 
 export interface DraftInit {
   readonly kind: "new" | "reply" | "replyAll" | "forward";
@@ -69,13 +74,7 @@ const fail = (code: number, name: string, message: string): HostAnswer => ({
   error: { code, name, message } satisfies HostError,
 });
 const ok = (value: unknown = undefined): HostAnswer => ({ ok: true, value });
-
-const contactGroupFailure = () =>
-  fail(
-    CONTACT_GROUP_ERROR,
-    "GenericResponseError",
-    "The recipients could not be set: the field holds a personal contact group.",
-  );
+const refused = (refusal: outlook.OutlookRefusal): HostAnswer => ({ ok: false, error: refusal });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -155,7 +154,9 @@ export class Draft {
       case "recipients.get":
         // Only the first entries of a long field come back, and nothing says the rest exist.
         return ok(
-          this.recipients[operation.field].slice(0, view.getAsyncCap).map((details) => ({ ...details })),
+          outlook.listedByGetAsync(this.recipients[operation.field], view.getAsyncCap).map((details) => ({
+            ...details,
+          })),
         );
       case "recipients.set":
       case "recipients.add":
@@ -224,13 +225,7 @@ export class Draft {
 
   private writeRecipients(field: Field, entries: readonly unknown[], append: boolean): HostAnswer {
     if (!FIELDS.includes(field)) return fail(9000, "InvalidParameter", "Unknown recipient field.");
-    if (entries.length > RECIPIENTS_PER_WRITE)
-      return fail(
-        9000,
-        "NumberOfRecipientsExceeded",
-        `The number of recipients exceeded ${RECIPIENTS_PER_WRITE} entries.`,
-      );
-    const parsed: RecipientDetails[] = [];
+    const given: { emailAddress: string; displayName: string }[] = [];
     for (const entry of entries) {
       const address =
         typeof entry === "string"
@@ -244,14 +239,12 @@ export class Draft {
           "InvalidParameter",
           "Each recipient must be an address or { emailAddress, displayName }.",
         );
-      // A personal contact group as getAsync gave it (no address) cannot be written back.
-      if (address.trim() === "") return contactGroupFailure();
       const displayName = isRecord(entry) && typeof entry.displayName === "string" ? entry.displayName : "";
-      parsed.push(this.detailsFor(address, displayName));
+      given.push({ emailAddress: address, displayName });
     }
-    // setAsync fails on a field that holds a personal contact group, whatever it is given.
-    if (!append && this.recipients[field].some((recipient) => recipient.emailAddress.trim() === ""))
-      return contactGroupFailure();
+    const refusal = outlook.recipientWriteRefusal(this.recipients[field], given, append ? "add" : "set");
+    if (refusal) return refused(refusal);
+    const parsed = given.map(({ emailAddress, displayName }) => this.detailsFor(emailAddress, displayName));
     this.recipients[field] = append ? [...this.recipients[field], ...parsed] : parsed;
     this.changed({ kind: "recipients", fields: [field] });
     return ok();
@@ -264,17 +257,18 @@ export class Draft {
     limit: number,
   ): HostAnswer {
     if (typeof value !== "string") return fail(9000, "InvalidParameter", "Session data values are strings.");
-    const next = new Map(sessionData).set(key, value);
-    const size = [...next].reduce((total, [name, text]) => total + name.length + text.length, 0);
-    if (size > limit)
-      return fail(9020, "DataExceedsMaximumSize", `Session data is limited to ${limit} characters.`);
+    const refusal = outlook.sessionDataRefusal(sessionData, key, value, limit);
+    if (refusal) return refused(refusal);
     sessionData.set(key, value);
     return ok();
   }
 
   private setHeaders(headers: unknown): HostAnswer {
     if (!isRecord(headers)) return fail(9000, "InvalidParameter", "Headers are a name-to-value record.");
-    for (const [name, value] of Object.entries(headers)) this.headers.set(name, String(value));
+    const given = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
+    const refusal = outlook.internetHeadersRefusal(this.headers, given);
+    if (refusal) return refused(refusal);
+    for (const [name, value] of Object.entries(given)) this.headers.set(name, value);
     this.changed({ kind: "other" });
     return ok();
   }
@@ -282,26 +276,12 @@ export class Draft {
   private writeNotification(key: string, details: unknown, adding: boolean): HostAnswer {
     if (!isRecord(details) || typeof details.message !== "string" || typeof details.type !== "string")
       return fail(9000, "InvalidParameter", "A notification needs a type and a message.");
-    if (key.length > NOTIFICATION_LIMITS.keyLength)
-      return fail(
-        9000,
-        "InvalidParameter",
-        `Notification keys are at most ${NOTIFICATION_LIMITS.keyLength} characters.`,
-      );
-    if (details.message.length > NOTIFICATION_LIMITS.messageLength)
-      return fail(
-        9020,
-        "DataExceedsMaximumSize",
-        `Notification messages are at most ${NOTIFICATION_LIMITS.messageLength} characters.`,
-      );
+    const refusal = outlook.notificationRefusal(this.notifications, key, details.message, adding);
+    if (refusal) return refused(refusal);
     const actions = Array.isArray(details.actions) ? details.actions : [];
     if (actions.length > 0 && details.type !== "insightMessage")
       return fail(9000, "InvalidParameter", "Only insight messages may have actions.");
     if (actions.length > 1) return fail(9000, "InvalidParameter", "A notification has at most one action.");
-    if (adding && this.notifications.has(key))
-      return fail(9000, "DuplicateNotificationKey", `A notification with the key ${key} exists.`);
-    if (!this.notifications.has(key) && this.notifications.size >= NOTIFICATION_LIMITS.count)
-      return fail(9000, "NumberOfNotificationMessagesExceeded", "At most five notifications per message.");
     this.notifications.set(key, structuredClone(details) as unknown as NotificationDetails);
     this.changed({ kind: "other" });
     return ok();

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenLocally } from "../../fake-graph/listen";
 import { basename, join, resolve } from "node:path";
 import { readFile } from "node:fs/promises";
 import { loadDemoDirectory, startFakeGraph, type FakeGraph } from "../../fake-graph";
 import { DEMO_DIRECTORY_PATH } from "../../fake-graph/demo";
 import { parsePolicyText } from "../../core/policy";
+import { loopbackOrigins } from "../../kit/loopback";
 import { summarisePolicy, type PolicySummary } from "../host/policy-summary";
 import { readStatic } from "./static-files";
 import { playgroundEnvironment, playgroundHostConfig } from "./environment";
@@ -28,11 +29,6 @@ export interface Playground {
   readonly origin: string;
   readonly graph: FakeGraph;
   close(): Promise<void>;
-}
-
-/** Where the page may be opened: the printed localhost address, or this machine's loopback addresses. */
-export function pageOrigins(port: number): string[] {
-  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
 }
 
 /** The policy the add-in will read: the file given to npm start, else the build's policy.json. */
@@ -66,7 +62,6 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   // Started once this server's port is known: the page's origins are the only browser callers its
   // control endpoints (the fault switches) answer.
   let graph: FakeGraph | null = null;
-  const sockets = new Set<Socket>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
@@ -111,20 +106,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       res.end("The playground server failed.");
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => done());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocally(server, options.port ?? 3000, options.host ?? "127.0.0.1");
+  const { port } = listening;
   const origin = `http://localhost:${port}`;
   try {
-    graph = await startFakeGraph({ directory, controlOrigins: pageOrigins(port) });
+    // The page may be opened at the printed localhost address or at this machine's other loopbacks.
+    graph = await startFakeGraph({ directory, controlOrigins: loopbackOrigins(port) });
   } catch (error) {
-    await new Promise<void>((done) => server.close(() => done()));
+    await listening.close();
     throw error;
   }
   const started = graph;
@@ -133,8 +122,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     origin,
     graph: started,
     close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((done) => server.close(() => done()));
+      await listening.close();
       await started.close();
     },
   };
