@@ -1,9 +1,9 @@
 // MSAL in events.js, trimmed to what an event handler can use. Handlers only ever ask for a token
-// silently (src/auth/naa.ts: createNestablePublicClientApplication, getActiveAccount/getAllAccounts,
-// acquireTokenSilent), so, for the event bundle only:
+// silently (src/auth/naa.ts: getActiveAccount/getAllAccounts, acquireTokenSilent, on the client that
+// src/auth/msal.ts makes with createNestablePublicClientApplication), so, for the event bundle only:
 //
 // 1. `@azure/msal-browser` resolves to msal/nested-entry.mjs, which re-exports the one function
-//    naa.ts calls. Its `import()` is rewritten by Babel before webpack sees it, so webpack would
+//    naa.ts loads. Its `import()` is rewritten by Babel before webpack sees it, so webpack would
 //    otherwise keep every export of the package.
 // 2. The modules that only sign in with UI or outside the page (popup, redirect, hidden iframe,
 //    auth-code redemption, platform broker) are replaced by msal/interactive-stubs.mjs, which throw

@@ -5,12 +5,11 @@
 
 export const ACK_KEY = "reachGuard.ack";
 /**
- * sessionData allows 50,000 characters per add-in per item, keys and values of every key together.
+ * sessionData allows 50,000 characters per add-in per item (SESSION_DATA_LIMIT, src/office/outlook-rules.ts), keys and values of every key together.
  * The record is about 100 characters (a fingerprint, a time and a counter); this ceiling, with the
  * check's state capped at SESSION_LIMIT, keeps both keys together within that (a test adds them up).
  */
 export const ACK_LIMIT = 1_000;
-export const SESSION_DATA_LIMIT = 50_000;
 
 export interface Acknowledgement {
   /** The recipient fingerprint the sender confirmed; any change to the recipients voids it. */

@@ -1,3 +1,4 @@
+import { staticTokenProvider } from "../auth/static";
 import { readFile } from "node:fs/promises";
 import { DEFAULT_POLICY, parsePolicyText, type Policy } from "../core/policy";
 import type { Decision } from "../core/types";
@@ -30,7 +31,7 @@ export async function runCheck(options: CheckOptions, env: NodeJS.ProcessEnv): P
   try {
     const directory = createGraphDirectory({
       graphRoot: demo ? demo.url : options.graphUrl,
-      getToken: async () => token,
+      getToken: staticTokenProvider(token),
     });
     // MailTips judge delivery restrictions for the token's user. The demo's is known; a real token's
     // is not, so there a restricted list counts in full, whatever --from says.

@@ -53,15 +53,10 @@ export interface MailTipFacts {
 
 export interface FakeDirectory {
   readonly me: string;
-  user(mail: string): FakeUser | null;
   group(mail: string): GroupData | null;
   groupById(id: string): GroupData | null;
-  /** Distinct users reached through a group, nested groups expanded. */
+  /** Distinct users reached through a group, nested groups expanded (transitiveMembers' users). */
   transitiveUsers(group: GroupData): FakeUser[];
-  /** Nested groups and users, each once: what Graph's transitiveMembers lists. */
-  transitiveMembers(group: GroupData): (FakeUser | GroupData)[];
-  /** Direct members, users and groups, in order. */
-  directMembers(group: GroupData): (FakeUser | GroupData)[];
   mailTip(address: string, sender: string): MailTipFacts;
 }
 
@@ -116,16 +111,9 @@ export function createFakeDirectory(data: DirectoryData): FakeDirectory {
 
   return {
     me: data.me.toLowerCase(),
-    user: (mail) => users.get(mail.toLowerCase()) ?? null,
     group: (mail) => groups.get(mail.toLowerCase()) ?? null,
     groupById: (id) => groupsById.get(id) ?? null,
     transitiveUsers,
-    transitiveMembers,
-    directMembers: (group) =>
-      (group.members ?? []).flatMap((member) => {
-        const found = groups.get(member.toLowerCase()) ?? users.get(member.toLowerCase());
-        return found ? [found] : [];
-      }),
     mailTip(address, sender) {
       const mail = address.trim().toLowerCase();
       const group = groups.get(mail);

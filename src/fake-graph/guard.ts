@@ -1,14 +1,15 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { LOOPBACK_HOSTS } from "../kit/loopback";
 
 // The server listens on loopback only, yet any web page the developer has open can still reach it:
 // by cross-origin requests straight to 127.0.0.1, or by DNS rebinding (its own name re-pointed at
 // 127.0.0.1, which makes the browser treat the answers as same-origin). Two checks keep such pages
-// out: the Host header must name this server, and the control endpoints, which change faults and
-// give away the request log, answer browsers only on the origins they were started with.
+// out: the Host header must name this server, and the control endpoint, which changes faults,
+// answers browsers only on the origins it was started with.
 
 /** The Host values this server answers to on `port`: loopback names only, whatever the case. */
 export function ownHosts(port: number, listenHost?: string): ReadonlySet<string> {
-  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  const hosts = LOOPBACK_HOSTS.map((host) => `${host}:${port}`);
   // A server started on another name must still answer its own url.
   if (listenHost) hosts.push(`${listenHost.includes(":") ? `[${listenHost}]` : listenHost}:${port}`);
   return new Set(hosts.map((host) => host.toLowerCase()));
@@ -44,7 +45,7 @@ export function controlCors(origin: string | null): Record<string, string> {
   if (origin === null) return { Vary: "Origin" };
   return {
     "Access-Control-Allow-Origin": origin,
-    "Access-Control-Allow-Methods": "GET, PUT, POST, OPTIONS",
+    "Access-Control-Allow-Methods": "GET, PUT, OPTIONS",
     "Access-Control-Allow-Headers": "Content-Type",
     Vary: "Origin",
   };

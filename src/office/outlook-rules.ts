@@ -27,6 +27,11 @@ export const NOTIFICATION_LIMITS = { count: 5, keyLength: 32, messageLength: INF
 /** sessionData: characters per add-in per item, keys and values together, up to Mailbox 1.15. */
 export const SESSION_DATA_LIMIT = 50_000;
 
+/** sessionData's limit by Mailbox requirement set: 2,621,440 characters from 1.16. */
+export function sessionDataLimitFor(mailbox116: boolean): number {
+  return mailbox116 ? 2_621_440 : SESSION_DATA_LIMIT;
+}
+
 /** Custom internet headers: Exchange Online caps the headers of a message at 256 KB. */
 export const INTERNET_HEADERS_LIMIT = 256 * 1024;
 

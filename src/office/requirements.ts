@@ -1,3 +1,4 @@
+import { within } from "../kit/deadline";
 import { officeCall } from "./office-call";
 
 type OfficeLike = typeof Office;
@@ -79,18 +80,8 @@ export function officeReady(
     }
   };
   if (!office || typeof office.onReady !== "function") return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(hasItem()), waitMs);
-    const done = () => {
-      clearTimeout(timer);
-      resolve(hasItem());
-    };
-    try {
-      office.onReady().then(done, done);
-    } catch {
-      done();
-    }
-  });
+  const started = () => office.onReady().then(hasItem, hasItem);
+  return within(waitMs, started, hasItem).catch(hasItem);
 }
 
 /**

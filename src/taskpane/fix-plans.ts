@@ -1,6 +1,7 @@
 import { parseRecipient } from "../core/addresses";
 import { FIELDS, type Field, type RecipientInput } from "../core/types";
 import type { RecipientEntry } from "../office/compose-item";
+import { isContactGroup } from "../office/outlook-rules";
 
 // The one-click fixes as plain data: given the draft's recipients, which fields to change and how.
 // Additions come before removals, and are made with addAsync, which leaves what a field holds alone,
@@ -61,7 +62,7 @@ export function lockedFields(recipients: readonly RecipientInput[], cap: number)
   const locked = new Map<Field, LockReason>();
   for (const field of FIELDS) {
     const current = inField(recipients, field);
-    if (current.some((recipient) => recipient.emailAddress.trim() === "")) locked.set(field, "contact-group");
+    if (current.some(isContactGroup)) locked.set(field, "contact-group");
     else if (cap > 0 && current.length >= cap) locked.set(field, "at-cap");
   }
   return locked;

@@ -5,9 +5,9 @@ import {
   decodeAcknowledgement,
   encodeAcknowledgement,
   isAcknowledged,
-  SESSION_DATA_LIMIT,
   type Acknowledgement,
 } from "../../src/check/acknowledgement";
+import { SESSION_DATA_LIMIT } from "../../src/office/outlook-rules";
 import { encodeItemState, SESSION_KEY, SESSION_LIMIT } from "../../src/check/item-state";
 
 const ACK: Acknowledgement = { fingerprint: "3f9a0c1d2b4e5f60", at: "2026-11-24T09:30:00.000Z", sequence: 3 };

@@ -8,7 +8,8 @@ import {
   runStorage,
   type RuntimeWorker,
 } from "../../src/playground/host/javascript-only-runtime";
-import { getAsyncCap, RECIPIENTS_PER_WRITE } from "../../src/playground/host/platform";
+import { RECIPIENTS_PER_CALL } from "../../src/office/compose-item";
+import { getAsyncCap } from "../../src/playground/host/platform";
 import type { HostAnswer } from "../../src/playground/host/protocol";
 import { LISTING, makeHost, settle } from "./helpers";
 
@@ -86,7 +87,7 @@ describe("getAsync caps, setAsync and addAsync limits", () => {
       describe_,
     );
     for (const op of ["recipients.set", "recipients.add"] as const) {
-      expect(draft.run({ op, field: "to", entries: addresses(RECIPIENTS_PER_WRITE + 1) })).toMatchObject({
+      expect(draft.run({ op, field: "to", entries: addresses(RECIPIENTS_PER_CALL + 1) })).toMatchObject({
         ok: false,
         error: { name: "NumberOfRecipientsExceeded" },
       });

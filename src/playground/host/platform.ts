@@ -1,3 +1,4 @@
+import { sessionDataLimitFor } from "../../office/outlook-rules";
 // Which Outlook the playground pretends to be, and the limits Microsoft documents for each, so that
 // an add-in that would break in one of them breaks here too. Sources: office.recipients.yml
 // (getAsync, setAsync, addAsync), docs/testing/runtimes.md (the JavaScript-only runtime, data shared
@@ -65,9 +66,6 @@ export function atLeast(version: string, wanted: string): boolean {
   return compareVersions(version, wanted) >= 0;
 }
 
-/** `setAsync` and `addAsync` take at most 100 recipients a call (NumberOfRecipientsExceeded). */
-export const RECIPIENTS_PER_WRITE = 100;
-
 /**
  * How many recipients `getAsync` returns from one field (only resolved entries; the rest of a longer
  * field is silently left out): 500 in classic Outlook on Windows up to Mailbox 1.15, 1,000 there
@@ -82,7 +80,7 @@ export function getAsyncCap(platform: PlatformChoice | "mobile", mailboxVersion:
   return 500;
 }
 
-/** sessionData: 50,000 characters per add-in per item up to Mailbox 1.15, 2,621,440 from 1.16. */
+/** sessionData's limit for the Mailbox version played (Outlook's rule: src/office/outlook-rules.ts). */
 export function sessionDataLimit(mailboxVersion: string): number {
-  return atLeast(mailboxVersion, "1.16") ? 2_621_440 : 50_000;
+  return sessionDataLimitFor(atLeast(mailboxVersion, "1.16"));
 }
