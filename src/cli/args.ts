@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
 import type { RecipientInput } from "../core/types";
 import { GRAPH_ROOT_RULE, parseGraphRoot } from "../directory/graph/roots";
-import { LOCALES, type Locale } from "../present/catalogue";
-import { localeFor } from "../present/locale";
+import { LOCALES, localeFor, type Locale } from "../present/catalogue";
 import { splitAddressList } from "./address-list";
 
 export class UsageError extends Error {

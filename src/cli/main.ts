@@ -1,7 +1,7 @@
 import { isPolicyError } from "../core/policy";
 import { USAGE, UsageError, parseCheckArgs } from "./args";
 import { runCheck } from "./check";
-import { paneWordsFor } from "../present/pane-words";
+import { paneWordsFor } from "../present/catalogues";
 import { toJson, toText } from "./render";
 
 export interface CliIo {

@@ -1,9 +1,9 @@
 import type { Decision } from "../core/types";
 import { formatCount } from "../present/figures";
-import type { PaneWords } from "../present/pane-words";
+import type { CliWords } from "../present/catalogues";
 
 /** The `--json` shape documented in the README. */
-export function toJson(decision: Decision, words: PaneWords) {
+export function toJson(decision: Decision, words: CliWords) {
   return {
     verdict: decision.verdict,
     reach: decision.reach,
@@ -44,7 +44,7 @@ function describe(recipient: Decision["recipients"][number]): string {
 }
 
 /** A short table and the verdict, for people. */
-export function toText(decision: Decision, words: PaneWords): string {
+export function toText(decision: Decision, words: CliWords): string {
   const rows = decision.recipients.map((recipient) => [
     recipient.field,
     recipient.address,

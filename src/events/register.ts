@@ -1,7 +1,7 @@
 import { naaTokenProvider } from "../auth/provider";
 import { composeDraft, directoryFor, settingsLoader, type Environment } from "../app/services";
 import { displayLanguage, supportsMailbox, supportsNestedAppAuth } from "../office/requirements";
-import { localeFor } from "../present/locale";
+import { localeFor } from "../present/catalogue";
 import { wordsFor } from "../present/words";
 import { selectStore } from "../storage/select";
 import { createHandlers } from "./handlers";

@@ -8,6 +8,18 @@ import type { PluralCategory } from "./plural";
 export const LOCALES = ["en-GB", "cy-GB"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+export const DEFAULT_LOCALE: Locale = "en-GB";
+
+/**
+ * The language to speak for Outlook's display language (Office.context.displayLanguage, e.g.
+ * "cy-GB"), by its language part; British English for any other.
+ */
+export function localeFor(displayLanguage: unknown): Locale {
+  if (typeof displayLanguage !== "string") return DEFAULT_LOCALE;
+  const language = displayLanguage.trim().toLowerCase().split(/[-_]/)[0];
+  return language === "cy" ? "cy-GB" : DEFAULT_LOCALE;
+}
+
 /**
  * What Outlook shows: the info bar and the Smart Alert, and the reasons they give. The event bundle
  * carries only this part of each language, to stay within its budget.
@@ -80,7 +92,7 @@ export interface OutlookCatalogue {
   };
 }
 
-/** What the task pane and the command line show besides. */
+/** What the task pane shows besides. */
 export interface PaneCatalogue {
   readonly taskPane: {
     readonly checking: string;
@@ -133,8 +145,10 @@ export interface PaneCatalogue {
     readonly fieldLeftAlone: (field: string, reason: "contact-group" | "at-cap") => string;
     readonly outsideOutlook: string;
   };
+}
 
-  /** The command line (reach-guard check). */
+/** What the command line (reach-guard check) shows besides. */
+export interface CliCatalogue {
   readonly cli: {
     readonly verdict: Readonly<Record<Verdict, string>>;
     readonly reach: (people: string) => string;
@@ -142,5 +156,8 @@ export interface PaneCatalogue {
   };
 }
 
+/** What the task pane carries of a language. */
+export type PaneText = OutlookCatalogue & PaneCatalogue;
+
 /** A whole language. */
-export type Catalogue = OutlookCatalogue & PaneCatalogue;
+export type Catalogue = PaneText & CliCatalogue;

@@ -1,11 +1,23 @@
 import type { Catalogue, Locale } from "./catalogue";
-import { cyGBPane } from "./cy-GB-pane";
+import { CLI_TEXT } from "./cli-text";
+import { cyGBWhole } from "./cy-GB-whole";
+import { enGB } from "./en-GB";
 import { enGBPane } from "./en-GB-pane";
-import { OUTLOOK_CATALOGUES } from "./locale";
+import { paneWordsWith, type PaneWords } from "./pane-words";
 
-// Every language whole: what Outlook shows and what the task pane and the command line show.
+// Every language whole, loaded at once: for the command line and the tests. The task pane loads
+// only the language it speaks (./pane-words.ts, loadPaneWords).
 
 export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = {
-  "en-GB": { ...OUTLOOK_CATALOGUES["en-GB"], ...enGBPane },
-  "cy-GB": { ...OUTLOOK_CATALOGUES["cy-GB"], ...cyGBPane },
+  "en-GB": { ...enGB, ...enGBPane, ...CLI_TEXT["en-GB"] },
+  "cy-GB": { ...cyGBWhole, ...CLI_TEXT["cy-GB"] },
 };
+
+/** The command line's words: the pane's, and its own. */
+export interface CliWords extends PaneWords {
+  readonly text: Catalogue;
+}
+
+export function paneWordsFor(locale: Locale): CliWords {
+  return paneWordsWith(CATALOGUES[locale]);
+}

@@ -40,7 +40,7 @@ export const cyGBPane: PaneCatalogue = {
     notConfigured:
       "Nid yw Reach Guard wedi'i osod i wirio maint rhestrau eto. Gofynnwch i TG orffen ei osod.",
     settingsProblems:
-      "Nid oedd modd darllen pob un o osodiadau Reach Guard, felly mae'r polisi da diwethaf neu'r polisi adeiledig yn berthnasol. Manylion i TG:",
+      "Nid oedd modd darllen rhai gosodiadau, felly mae'r polisi da diwethaf yn berthnasol. Manylion i TG:",
     signInTitle: "Mewngofnodwch er mwyn i Reach Guard wirio maint rhestrau",
     signIn: "Mewngofnodi",
     signedIn: "Wedi mewngofnodi.",
@@ -80,8 +80,7 @@ export const cyGBPane: PaneCatalogue = {
     acknowledge: (people) => `Rwy'n deall bod y neges hon yn cyrraedd ${people}`,
     confirm: "Cadarnhau a chaniatáu anfon",
     confirmed: "Wedi cadarnhau. Gallwch anfon y neges hon nawr.",
-    cannotSend:
-      "Nid yw eich sefydliad yn caniatáu'r neges hon fel y mae. Tynnwch y derbynwyr a enwir uchod i'w hanfon.",
+    cannotSend: "Tynnwch y derbynwyr a enwir uchod i anfon y neges hon.",
     failed: "Ni allai Reach Guard ddarllen derbynwyr y neges hon.",
     retry: "Ceisio eto",
     fixFailed: "Nid oedd modd newid y derbynwyr. Ceisiwch eto, neu newidiwch nhw yn y neges.",
@@ -93,14 +92,8 @@ export const cyGBPane: PaneCatalogue = {
     nothingChanged: "Dim i'w newid: nid yw'r derbynwyr hynny yn y neges mwyach.",
     fieldLeftAlone: (field, reason) =>
       reason === "contact-group"
-        ? `Gadawyd y maes ${field} fel yr oedd: nid yw Outlook yn gadael i ychwanegion newid maes sydd â grŵp cysylltiadau personol, felly newidiwch ef yn y neges.`
+        ? `Gadawyd y maes ${field} fel yr oedd: mae grŵp cysylltiadau personol ynddo, felly newidiwch ef yn y neges.`
         : `Gadawyd y maes ${field} fel yr oedd: ni restrodd Outlook bob un o'i dderbynwyr, felly newidiwch ef yn y neges.`,
     outsideOutlook: "Agorwch Reach Guard o neges rydych chi'n ei hysgrifennu yn Outlook.",
-  },
-
-  cli: {
-    verdict: { allow: "Caniatawyd", warn: "Rhybudd", block: "Rhwystrwyd" },
-    reach: (people) => `Yn cyrraedd ${people}.`,
-    columns: ["MAES", "CYFEIRIAD", "MATH", "FFYNHONNELL", "MANYLION"],
   },
 };

@@ -23,8 +23,7 @@ export const enGBPane: PaneCatalogue = {
       allow: "While list sizes cannot be checked, your organisation lets messages go without this check.",
     },
     notConfigured: "Reach Guard has not been set up to check list sizes yet. Ask IT to finish setting it up.",
-    settingsProblems:
-      "Reach Guard's settings could not all be read, so the last good or built-in policy applies. Details for IT:",
+    settingsProblems: "Some settings could not be read, so the last good policy applies. Details for IT:",
     signInTitle: "Sign in so Reach Guard can check list sizes",
     signIn: "Sign in",
     signedIn: "Signed in.",
@@ -61,8 +60,7 @@ export const enGBPane: PaneCatalogue = {
     acknowledge: (people) => `I understand this message reaches ${people}`,
     confirm: "Confirm and allow sending",
     confirmed: "Confirmed. You can send this message now.",
-    cannotSend:
-      "Your organisation does not allow this message as it is. Remove the recipients named above to send it.",
+    cannotSend: "Remove the recipients named above to send this message.",
     failed: "Reach Guard could not read this message's recipients.",
     retry: "Retry",
     fixFailed: "The recipients could not be changed. Try again, or change them in the message.",
@@ -72,14 +70,8 @@ export const enGBPane: PaneCatalogue = {
     nothingChanged: "Nothing to change: those recipients are no longer in the message.",
     fieldLeftAlone: (field, reason) =>
       reason === "contact-group"
-        ? `${field} was left as it is: Outlook does not let add-ins change a field with a personal contact group, so change it in the message.`
+        ? `${field} was left as it is: it holds a personal contact group, so change it in the message.`
         : `${field} was left as it is: Outlook did not list all of its recipients, so change it in the message.`,
     outsideOutlook: "Open Reach Guard from a message you are writing in Outlook.",
-  },
-
-  cli: {
-    verdict: { allow: "Allowed", warn: "Warning", block: "Blocked" },
-    reach: (people) => `Reaches ${people}.`,
-    columns: ["FIELD", "ADDRESS", "KIND", "SOURCE", "DETAIL"],
   },
 };

@@ -1,6 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import { paneWordsFor, type PaneWords } from "../present/pane-words";
+import { BRITISH_ENGLISH, type PaneWords } from "../present/pane-words";
 import { Acknowledge } from "./Acknowledge";
 import type { PaneSnapshot, TaskPaneBackend } from "./backend";
 import { blockingAddresses, Fixes, primaryReason } from "./Fixes";
@@ -69,7 +69,7 @@ function Ready({
 export function TaskPane({
   backend,
   theme,
-  words = paneWordsFor("en-GB"),
+  words = BRITISH_ENGLISH,
 }: {
   backend: TaskPaneBackend;
   theme: PaneTheme | ThemeSource;

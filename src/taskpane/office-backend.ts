@@ -8,7 +8,7 @@ import type { Decision } from "../core/types";
 import { GROUP_COUNT_SCOPES, MAILTIPS_SCOPES } from "../directory/graph/scopes";
 import type { Directory } from "../directory/port";
 import type { ComposeItem } from "../office/compose-item";
-import { paneWordsFor, type PaneWords } from "../present/pane-words";
+import { BRITISH_ENGLISH, type PaneWords } from "../present/pane-words";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
 import { planMoveToBcc, planRemove, type EditPlan } from "./fix-plans";
 
@@ -63,7 +63,7 @@ function subscription(start: () => Promise<() => void>): () => void {
 export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
   const now = deps.now ?? Date.now;
   const { item } = deps;
-  const words = deps.words ?? paneWordsFor("en-GB");
+  const words = deps.words ?? BRITISH_ENGLISH;
   let lastSettings: Settings | null = null;
   let lastDecision: Decision | null = null;
 

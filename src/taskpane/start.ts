@@ -11,8 +11,8 @@ import {
   displayLanguage,
 } from "../office/requirements";
 import { selectStore } from "../storage/select";
-import { localeFor } from "../present/locale";
-import { paneWordsFor, type PaneWords } from "../present/pane-words";
+import { localeFor } from "../present/catalogue";
+import { loadPaneWords, type PaneWords } from "../present/pane-words";
 import type { TaskPaneBackend } from "./backend";
 import { createOfficeBackend } from "./office-backend";
 import { createThemeSource, type ThemeSource } from "./theme";
@@ -35,11 +35,11 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
   const { office, root } = options;
   if (!office || !(await officeReady(office))) {
     const sentence = document.createElement("p");
-    sentence.textContent = paneWordsFor(localeFor(navigatorLanguage())).text.taskPane.outsideOutlook;
+    sentence.textContent = (await loadPaneWords(localeFor(navigatorLanguage()))).text.taskPane.outsideOutlook;
     root.replaceChildren(sentence);
     return "outside-outlook";
   }
-  const words = paneWordsFor(localeFor(displayLanguage(office)));
+  const words = await loadPaneWords(localeFor(displayLanguage(office)));
   // Screen readers speak the page in its declared language: Welsh read with English sounds is noise.
   root.ownerDocument.documentElement.lang = words.locale;
   const auths = naaAuths({

@@ -2,7 +2,7 @@ import { decide } from "../../src/core/decide";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import type { DirectoryAnswer, RecipientInput } from "../../src/core/types";
 import { toJson, toText } from "../../src/cli/render";
-import { paneWordsFor } from "../../src/present/pane-words";
+import { paneWordsFor } from "../../src/present/catalogues";
 
 const words = paneWordsFor("en-GB");
 

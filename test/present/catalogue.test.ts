@@ -5,6 +5,7 @@ import { cyGB } from "../../src/present/cy-GB";
 import { enGB } from "../../src/present/en-GB";
 import { formatAbout, formatCount } from "../../src/present/figures";
 import { CATALOGUES } from "../../src/present/catalogues";
+import { CLI_TEXT } from "../../src/present/cli-text";
 import { cyGBPane } from "../../src/present/cy-GB-pane";
 import { enGBPane } from "../../src/present/en-GB-pane";
 import { englishPlural, welshPlural } from "../../src/present/plural";
@@ -204,8 +205,8 @@ const rendered = Object.fromEntries(LOCALES.map((locale) => [locale, render(CATA
 
 test("there is a catalogue for every locale, and each says which it is", () => {
   expect(Object.keys(CATALOGUES).sort()).toEqual([...LOCALES].sort());
-  expect(CATALOGUES["en-GB"]).toEqual({ ...enGB, ...enGBPane });
-  expect(CATALOGUES["cy-GB"]).toEqual({ ...cyGB, ...cyGBPane });
+  expect(CATALOGUES["en-GB"]).toEqual({ ...enGB, ...enGBPane, ...CLI_TEXT["en-GB"] });
+  expect(CATALOGUES["cy-GB"]).toEqual({ ...cyGB, ...cyGBPane, ...CLI_TEXT["cy-GB"] });
   for (const locale of LOCALES) expect(CATALOGUES[locale].locale).toBe(locale);
   expect(enGB.plural).toBe(englishPlural);
   expect(cyGB.plural).toBe(welshPlural);

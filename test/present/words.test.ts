@@ -1,4 +1,6 @@
-import { paneWordsFor } from "../../src/present/pane-words";
+import { localeFor } from "../../src/present/catalogue";
+import { paneWordsFor } from "../../src/present/catalogues";
+import { loadPaneWords } from "../../src/present/pane-words";
 import { wordsFor } from "../../src/present/words";
 import { SCENARIOS } from "./scenarios";
 
@@ -125,5 +127,25 @@ describe("Welsh", () => {
     expect(welsh).not.toBe(en);
     expect(welsh).toContain("Everyone (all staff)");
     expect(welsh).toContain("840,000");
+  });
+});
+
+describe("the task pane's languages", () => {
+  it("carries British English and loads Welsh when Outlook speaks it", async () => {
+    expect((await loadPaneWords("en-GB")).locale).toBe("en-GB");
+    const welsh = await loadPaneWords("cy-GB");
+    expect(welsh.locale).toBe("cy-GB");
+    expect(welsh.text.taskPane.signIn).not.toBe(paneWordsFor("en-GB").text.taskPane.signIn);
+    expect(welsh.headline(decision("a warning through a list"))).toMatch(/300 o bobl/);
+  });
+
+  it("follows Outlook's display language by its language part", () => {
+    expect(localeFor("cy-GB")).toBe("cy-GB");
+    expect(localeFor("CY")).toBe("cy-GB");
+    expect(localeFor("cy_GB")).toBe("cy-GB");
+    expect(localeFor("en-US")).toBe("en-GB");
+    expect(localeFor("fr-FR")).toBe("en-GB");
+    expect(localeFor(undefined)).toBe("en-GB");
+    expect(localeFor(42)).toBe("en-GB");
   });
 });

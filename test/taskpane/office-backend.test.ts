@@ -279,7 +279,7 @@ describe("fixes", () => {
     });
     const { backend } = setUp(item);
     await expect(backend.applyFix({ kind: "move-to-bcc", addresses: [ALL_STAFF, LEADS] })).resolves.toBe(
-      "Moved 1 recipient to Bcc. Cc was left as it is: Outlook does not let add-ins change a field with a personal contact group, so change it in the message.",
+      "Moved 1 recipient to Bcc. Cc was left as it is: it holds a personal contact group, so change it in the message.",
     );
     expect(item.changes).toEqual(["add:bcc", "set:to"]);
     expect(item.addresses("bcc")).toEqual([ALL_STAFF]);
@@ -291,7 +291,7 @@ describe("fixes", () => {
     const item = new FakeComposeItem(SENDER, { to: [named(ALL_STAFF)], cc: [named(ALL_STAFF), group] });
     const { backend } = setUp(item);
     await expect(backend.applyFix({ kind: "remove", addresses: [ALL_STAFF] })).resolves.toBe(
-      "Cc was left as it is: Outlook does not let add-ins change a field with a personal contact group, so change it in the message.",
+      "Cc was left as it is: it holds a personal contact group, so change it in the message.",
     );
     expect(item.changes).toEqual([]);
     expect(item.addresses("to")).toEqual([ALL_STAFF]);
