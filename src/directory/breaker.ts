@@ -1,7 +1,7 @@
 import { digest } from "../core/fingerprint";
 import { readCause } from "../core/stored-entry";
 import { DIRECTORY_FAILURES, type DirectoryAnswer, type UnknownCause } from "../core/types";
-import { within } from "../kit/deadline";
+import { settleBy } from "../kit/deadline";
 import type { KeyValueStore } from "../storage/port";
 import type { Directory } from "./port";
 import { failedAnswers } from "./unavailable";
@@ -124,12 +124,6 @@ function readOpen(text: string | null, now: number, openMs: number): Stored | nu
   }
 }
 
-/** What the store gave, or `fallback` when it throws, rejects or has not answered by `until`. */
-function bounded<T>(operation: () => Promise<T>, fallback: T, until: number, now: () => number): Promise<T> {
-  const instead = () => fallback;
-  return within(until - now(), operation, instead).catch(instead);
-}
-
 export function createBreakerDirectory(
   inner: Directory,
   store: KeyValueStore,
@@ -146,10 +140,15 @@ export function createBreakerDirectory(
       const key = breakerKey(resolveOptions.mailbox);
       const writeBy = () => Math.max(deadlineAt, now()) + STORE_WRITE_GRACE_MS;
       const write = (value: Stored) =>
-        bounded(() => store.set(key, JSON.stringify(value)), undefined, writeBy(), now);
+        settleBy(writeBy(), () => store.set(key, JSON.stringify(value)), undefined, now);
 
       // undefined: the store could not be read (thrown, rejected or too slow).
-      const text = await bounded<string | null | undefined>(() => store.get(key), undefined, deadlineAt, now);
+      const text = await settleBy<string | null | undefined>(
+        deadlineAt,
+        () => store.get(key),
+        undefined,
+        now,
+      );
       const started = now();
       const open = text === undefined ? null : readOpen(text, started, openMs);
 
@@ -177,7 +176,7 @@ export function createBreakerDirectory(
         await write({ v: 1, until: now() + openMs, cause, probeAt: started });
       } else if (graphAnswered(answers) && text !== null) {
         // Back: forget the outage. Nothing to remove when nothing was there (text null).
-        await bounded(() => store.remove(key), undefined, writeBy(), now);
+        await settleBy(writeBy(), () => store.remove(key), undefined, now);
       }
       return answers;
     },

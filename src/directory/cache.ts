@@ -1,8 +1,10 @@
 import { digest } from "../core/fingerprint";
 import { readStoredEntry } from "../core/stored-entry";
 import type { DirectoryAnswer, DirectoryEntry } from "../core/types";
+import { settleBy } from "../kit/deadline";
 import type { KeyValueStore } from "../storage/port";
 import type { Directory } from "./port";
+import { failedAnswers } from "./unavailable";
 
 // List sizes kept for the policy's cacheMinutes, so that a send a minute after composing needs no
 // Graph call. Only what Graph answered is kept: a failure or an unknown size is never stored, so it
@@ -10,6 +12,12 @@ import type { Directory } from "./port";
 // store holds no recipient addresses. Each key names the signed-in mailbox as well as the address:
 // MailTips judge a delivery restriction for the mailbox that asks, and one Outlook may hold several
 // accounts over one store, so a restriction learnt for one must never be read back for another.
+
+/**
+ * How long reading the store may take before the addresses count as not cached: a store that does
+ * not answer must cost a Graph call, not the deadline.
+ */
+export const STORE_READ_MS = 250;
 
 export interface CacheOptions {
   readonly ttlMs: number;
@@ -57,8 +65,17 @@ export function createCachedDirectory(
     async resolve(addresses, resolveOptions) {
       if (options.ttlMs <= 0) return inner.resolve(addresses, resolveOptions);
       const answers = new Map<string, DirectoryAnswer>();
-      const texts = await Promise.all(
-        addresses.map((address) => store.get(cacheKey(address, resolveOptions.mailbox)).catch(() => null)),
+      const readBy = Math.min(resolveOptions.deadlineAt, now() + STORE_READ_MS);
+      const texts = await settleBy(
+        readBy,
+        () =>
+          Promise.all(
+            addresses.map((address) =>
+              store.get(cacheKey(address, resolveOptions.mailbox)).catch(() => null),
+            ),
+          ),
+        addresses.map(() => null),
+        now,
       );
       const missing: string[] = [];
       addresses.forEach((address, index) => {
@@ -68,11 +85,12 @@ export function createCachedDirectory(
       });
       if (missing.length === 0) return answers;
       const fresh = await inner.resolve(missing, resolveOptions);
+      // An address the directory behind left out is still answered: never as known.
+      const unanswered = failedAnswers(missing, "unavailable");
       const at = now();
       const writes: Promise<void>[] = [];
       for (const address of missing) {
-        const answer = fresh.get(address);
-        if (!answer) continue;
+        const answer = fresh.get(address) ?? unanswered.get(address)!;
         answers.set(address, answer);
         if (answer.source === "graph" && cacheable(answer.entry, resolveOptions.mailbox)) {
           const stored: Stored = { v: 1, at, entry: answer.entry };
@@ -80,7 +98,8 @@ export function createCachedDirectory(
           writes.push(store.set(key, JSON.stringify(stored)).catch(() => undefined));
         }
       }
-      await Promise.all(writes);
+      // Remembering is worth waiting for until the deadline, and no longer.
+      await settleBy(resolveOptions.deadlineAt, () => Promise.all(writes), [], now);
       return answers;
     },
   };

@@ -20,6 +20,20 @@ export function after(ms: number, action: () => void): () => void {
 }
 
 /**
+ * What `operation` gives, or `fallback` when it throws, rejects or has not answered by `until`
+ * (epoch ms): for a store or a service whose failure must cost a default, never the caller's time.
+ */
+export function settleBy<T>(
+  until: number,
+  operation: () => PromiseLike<T>,
+  fallback: T,
+  now: () => number = Date.now,
+): Promise<T> {
+  const instead = () => fallback;
+  return within(until - now(), operation, instead).catch(instead);
+}
+
+/**
  * Settles as `work` does, unless `ms` pass first: then as `onTimeout` says (what it returns, or what
  * it throws). A `work` that throws before it returns a promise rejects like one that rejects; a
  * rejection is passed on for the caller to handle as it needs, and one that comes after the limit is

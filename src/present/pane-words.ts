@@ -32,7 +32,7 @@ export const BRITISH_ENGLISH: PaneWords = paneWordsWith({ ...enGB, ...enGBPane }
 export async function loadPaneWords(locale: Locale): Promise<PaneWords> {
   if (locale === "cy-GB") {
     try {
-      const { cyGBWhole } = await import("./cy-GB-whole");
+      const { cyGBWhole } = await import(/* webpackChunkName: "cy-GB" */ "./cy-GB-whole");
       return paneWordsWith(cyGBWhole);
     } catch {
       return BRITISH_ENGLISH;

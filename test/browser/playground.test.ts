@@ -29,7 +29,7 @@ test("reply all to the all-staff list: warned early, blocked at send, fixed in t
   await outlook.pill("To", "everyone@example.org").waitFor();
   await outlook
     .infoBar()
-    .getByText(/everyone@example\.org/)
+    .getByText(/Everyone \(all staff\) reaches about 840,000 people/)
     .waitFor();
   await screenshot(outlook.page, "02-reply-all-info-bar");
 
@@ -54,7 +54,7 @@ test("reply all to the all-staff list: warned early, blocked at send, fixed in t
   await pane.getByRole("heading", { name: /reaches 1 person/ }).waitFor();
   await outlook
     .infoBar()
-    .getByText(/everyone@example\.org/)
+    .getByText(/Everyone \(all staff\) reaches about 840,000 people/)
     .waitFor({ state: "detached" });
   await outlook.send();
   expect(await outlook.sentHeader(`RE: ${ALL_STAFF}`)).toBeNull();

@@ -88,12 +88,13 @@ test("dist/ holds the pages, bundles, manifest, deployment files and icons, and 
     ]),
   );
   // One event bundle: no split chunks or runtime chunk beside it, no source map for it. The task
-  // pane's later chunks (MSAL) sit in their own folder.
+  // pane's later chunks (MSAL, and Welsh for a pane that speaks it) sit in their own folder.
   expect(files.filter((file) => file.endsWith(".js") && !file.startsWith("taskpane-chunks/"))).toEqual([
     "events.js",
     "taskpane.js",
   ]);
   expect(files.filter((file) => file.startsWith("taskpane-chunks/") && file.endsWith(".js"))).toEqual([
+    expect.stringMatching(/^taskpane-chunks\/cy-GB\.[0-9a-f]{8}\.js$/),
     expect.stringMatching(/^taskpane-chunks\/msal\.[0-9a-f]{8}\.js$/),
   ]);
   expect(files.filter((file) => file.startsWith("playground/"))).toEqual([]);
