@@ -74,7 +74,7 @@ export async function timeSend(
 export function outcomeOf(options: SendCompletion | undefined): string {
   if (!options) return "completed without options";
   if (options.allowEvent) return "allowed";
-  return options.sendModeOverride ? "warning alert with Send anyway" : "blocking alert";
+  return options.sendModeOverride ? "warning alert with Send Anyway" : "blocking alert";
 }
 
 async function benchCase(graph: FakeGraph, count: number, precomputed: boolean): Promise<Row> {

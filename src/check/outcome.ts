@@ -30,7 +30,7 @@ export function infoBarFor(decision: Decision, acknowledged: boolean, words: Wor
   return { show: message === null ? null : { message, actionText: words.text.infoBar.action } };
 }
 
-/** Mailbox 1.14 lets the alert open the task pane (commandId) and offer "Send anyway" (PromptUser). */
+/** Mailbox 1.14 lets the alert open the task pane (commandId) and offer "Send Anyway" (PromptUser). */
 function alertButtons(newerAlerts: boolean, offerSendAnyway: boolean, words: Words): Partial<SendCompletion> {
   if (!newerAlerts) return {};
   return {
@@ -67,7 +67,7 @@ export function sendPlanFor(
       }),
       ...alertButtons(newerAlerts, offerSendAnyway, words),
     },
-    // Stamped before the alert: with "Send anyway" the message leaves without this handler running again.
+    // Stamped before the alert: with "Send Anyway" the message leaves without this handler running again.
     header: headerFor(decision, false),
   };
 }

@@ -104,7 +104,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const draft = deps.item();
       item = draft;
       // Until the check decides, the draft says it was not checked: if the hard stop lets it go, or
-      // "Send anyway" does after a failure, the mail-flow rule still sees that it left unchecked.
+      // "Send Anyway" does after a failure, the mail-flow rule still sees that it left unchecked.
       // Written first, with the verdict the hard stop would give, then again if the policy differs.
       unchecked = markUnchecked(draft);
       const settings = await deps.loadSettings("send");
@@ -128,7 +128,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       );
       completion.complete(plan.completion);
     } catch {
-      // The check broke, yet the message may still go ("Send anyway", or a policy that allows): it
+      // The check broke, yet the message may still go ("Send Anyway", or a policy that allows): it
       // carries the header that says it left unchecked.
       if (item && !completion.done) await (unchecked ?? markUnchecked(item));
       completion.complete(failedCheckCompletion(policy.directoryUnavailable, newerAlerts, said));

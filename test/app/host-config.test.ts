@@ -44,7 +44,7 @@ describe("parseHostConfig", () => {
     "http://graph.example.org",
     "graph.microsoft.com",
     "http://127.0.0.1.example.org",
-    // Accepted by the old check, then refused by the Graph client at send: a block became "Send anyway".
+    // Accepted by the old check, then refused by the Graph client at send: a block became "Send Anyway".
     "http://[::1]",
     // Accepted by the old check, then broke every call.
     "https://graph.microsoft.com/v1.0",

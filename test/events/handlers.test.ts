@@ -59,7 +59,7 @@ describe("OnMessageSend", () => {
     expect(draft.headers.has(HEADER_NAME)).toBe(false);
   });
 
-  it("warns with Send anyway and a Review recipients button where Mailbox 1.14 is supported", async () => {
+  it("warns with Send Anyway and a Review recipients button where Mailbox 1.14 is supported", async () => {
     const draft = FakeDraft.to(SENDER, { to: ["clinical-leads@example.org"] });
     const { handlers } = setup({ draft });
     const { options } = await send(handlers);

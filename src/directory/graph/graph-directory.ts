@@ -50,7 +50,7 @@ function answer(entry: DirectoryEntry): DirectoryAnswer {
 
 /**
  * A client for a root the shared rule refuses. Throwing here would fail the whole check and, at send,
- * end as "Send anyway"; instead every call fails as unavailable, so every address is unknown and the
+ * end as "Send Anyway"; instead every call fails as unavailable, so every address is unknown and the
  * policy's directoryUnavailable verdict applies. No token is asked for and nothing is sent.
  */
 function refusingClient(): GraphClient {

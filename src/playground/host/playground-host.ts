@@ -53,7 +53,7 @@ export interface SmartAlert {
   readonly message: string;
   /** The "Take action" button (cancelLabel), shown only with a commandId (Mailbox 1.14). */
   readonly takeAction: string | null;
-  /** "Send anyway": sendModeOverride promptUser, or the manifest's PromptUser send mode. */
+  /** "Send Anyway": sendModeOverride promptUser, or the manifest's PromptUser send mode. */
   readonly sendAnyway: boolean;
 }
 
