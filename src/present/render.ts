@@ -1,3 +1,4 @@
+import { primaryReason } from "../core/primary-reason";
 import { ALERT_LIMIT, INFO_BAR_LIMIT } from "../core/limits";
 import type { Decision, Figure, Named, Reason, Verdict } from "../core/types";
 import type { Locale, OutlookCatalogue } from "./catalogue";
@@ -118,11 +119,6 @@ export function wordsWith(text: OutlookCatalogue): Words {
     }
   }
 
-  /** The reason the verdict rests on: the first (most severe) that asks for it. */
-  function primary(decision: Decision): Reason | undefined {
-    return decision.reasons.find((reason) => reason.verdict === decision.verdict);
-  }
-
   /** How many recipients a reason is about, for "remove it" or "remove them". */
   function howMany(reason: Reason): number {
     switch (reason.code) {
@@ -194,13 +190,13 @@ export function wordsWith(text: OutlookCatalogue): Words {
 
     infoBar(decision) {
       if (decision.verdict === "allow") return null;
-      const reason = primary(decision);
+      const reason = primaryReason(decision);
       const advice = decision.verdict === "block" ? blockAdvice(reason, text.infoBar) : text.infoBar.check;
       return fitting(INFO_BAR_LIMIT, reason, advice);
     },
 
     alert(decision, options) {
-      const reason = primary(decision);
+      const reason = primaryReason(decision);
       let advice: string;
       if (decision.verdict === "block") {
         advice = blockAdvice(reason, text.alert);

@@ -4,11 +4,6 @@ import type { Fix } from "./backend";
 import { usePaneStyles } from "./styles";
 import { useWords } from "./words";
 
-/** The reason the verdict rests on: the first (most severe) that asks for it. */
-export function primaryReason(decision: Decision): Reason | undefined {
-  return decision.reasons.find((reason) => reason.verdict === decision.verdict);
-}
-
 /**
  * The fewest lists whose removal brings the reach under the limit: the largest first. A list of
  * unknown size is never counted on to help.
