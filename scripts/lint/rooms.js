@@ -25,7 +25,12 @@ const ROOMS = {
     rooms: BELOW_ENTRIES,
     packages: ["react", "react-dom", "@fluentui/react-components", "@azure/msal-browser"],
   },
-  cli: { rooms: [...BELOW_ENTRIES, "fake-graph"], packages: ["node:*"] },
+  // The tenant scan (reach-guard scan): Node only, never in an add-in bundle.
+  scan: {
+    rooms: ["core", "kit", "present", "directory", "auth"],
+    packages: ["node:*", "@azure/msal-node", "zod"],
+  },
+  cli: { rooms: [...BELOW_ENTRIES, "fake-graph", "scan"], packages: ["node:*"] },
   // The playground hosts the add-in's own bundles in frames, never its entries' modules.
   playground: {
     rooms: [...BELOW_ENTRIES, "fake-graph"],

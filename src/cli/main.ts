@@ -3,24 +3,48 @@ import { USAGE, UsageError, parseCheckArgs } from "./args";
 import { runCheck } from "./check";
 import { paneWordsFor } from "../present/catalogues";
 import { toJson, toText } from "./render";
+import { runScanCommand } from "./scan-command";
+import { runIncidentCommand } from "./incident-command";
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Whether standard error is a terminal (progress bars draw only there). */
+  readonly errIsTerminal?: boolean;
 }
 
+/** One subcommand: its arguments after the name in, an exit status out. */
+type Command = (argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo) => Promise<number>;
+
 /** Exit 0 for any decision; 2 with a one-line error for bad arguments or an invalid policy file. */
+async function checkCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  const options = parseCheckArgs(["check", ...argv], env);
+  const decision = await runCheck(options, env);
+  const words = paneWordsFor(options.locale);
+  io.out(options.json ? `${JSON.stringify(toJson(decision, words))}\n` : toText(decision, words));
+  return 0;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: checkCommand,
+  scan: runScanCommand,
+  incident: runIncidentCommand,
+};
+
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
     io.out(`${USAGE}\n`);
     return argv.length === 0 ? 2 : 0;
   }
   try {
-    const options = parseCheckArgs(argv, env);
-    const decision = await runCheck(options, env);
-    const words = paneWordsFor(options.locale);
-    io.out(options.json ? `${JSON.stringify(toJson(decision, words))}\n` : toText(decision, words));
-    return 0;
+    const [name = "", ...rest] = argv;
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.out(`${USAGE}\n`);
+      return 0;
+    }
+    return await command(rest, env, io);
   } catch (error) {
     if (error instanceof UsageError || isPolicyError(error)) {
       io.err(`reach-guard: ${error.message}\n`);
@@ -35,6 +59,7 @@ if (require.main === module) {
   main(process.argv.slice(2), process.env, {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+    errIsTerminal: process.stderr.isTTY === true,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -28,6 +28,18 @@ export interface MessageInput {
    * entries per field by client, so a field at that cap may hold more than it showed.
    */
   readonly partialFields?: readonly Field[];
+  /** The thread this draft answers, when Outlook said (replies and forwards); for incidents. */
+  readonly conversation?: Conversation;
+}
+
+/** What Outlook says of the thread a draft belongs to. Nothing is trusted: any part may be missing. */
+export interface Conversation {
+  /** Outlook's conversation id (`item.conversationId`); null for a new message or when not given. */
+  readonly id: string | null;
+  /** The draft's subject as Outlook holds it ("RE: ..." on a reply); null when it could not be read. */
+  readonly subject: string | null;
+  /** `item.getComposeTypeAsync` (Mailbox 1.10); `unknown` where it is not offered or failed. */
+  readonly kind: "new" | "reply" | "forward" | "unknown";
 }
 
 export type AddressProblem = "empty" | "missing-at" | "x500" | "contact-group" | "malformed" | "too-long";
@@ -42,11 +54,13 @@ export type ParsedAddress =
     };
 
 /**
- * Where a resolution came from. `policy`: decided by the policy alone (a blocked address).
+ * Where a resolution came from. `catalogue`: the admin's reach catalogue (reach-guard scan), used
+ * when Graph gave no answer for the address; its `sizedAt` says when the scan sized it.
+ * `policy`: decided by the policy alone (a blocked address).
  * `outlook`: the directory could not answer, and Outlook reported an individual person
  * (`recipientType` `user` or `externalUser`), counted as one.
  */
-export type Source = "graph" | "cache" | "policy" | "outlook" | "none";
+export type Source = "graph" | "cache" | "catalogue" | "policy" | "outlook" | "none";
 
 /**
  * Why the size of something is not known. The first two are facts about the list
@@ -87,7 +101,9 @@ export type DirectoryEntry =
 
 export interface DirectoryAnswer {
   readonly entry: DirectoryEntry;
-  readonly source: "graph" | "cache";
+  readonly source: "graph" | "cache" | "catalogue";
+  /** For `catalogue`: when the scan sized the list (ISO 8601, UTC). */
+  readonly sizedAt?: string;
 }
 
 /** One recipient after parsing and resolution, as shown in the task pane and printed by the CLI. */
@@ -106,6 +122,8 @@ export interface ResolvedRecipient {
   readonly blockedBy: string | null;
   readonly restricted: boolean;
   readonly moderated: boolean;
+  /** For source `catalogue`: when the scan sized it (ISO 8601, UTC). */
+  readonly sizedAt?: string;
 }
 
 export type Verdict = "allow" | "warn" | "block";
