@@ -21,6 +21,13 @@ describe("admin JSON files", () => {
     expect(repeatedKeys('{"a": {"x": 1}, "b": {"x": 2}}')).toEqual([]);
   });
 
+  it("reads keys as JSON.parse does: escapes decoded, brackets and commas inside strings ignored", () => {
+    expect(repeatedKeys('{"a": 1, "\\u0061": 2}')).toEqual(["a"]);
+    expect(repeatedKeys('{"x": "}{,[\\"", "y": ["a,b", "]"], "z": {"k": "\\\\", "k": 1}}')).toEqual(["z.k"]);
+    expect(repeatedKeys('{"list": [[1, 2], {"a": 1}, {"b": {"c": 1, "c": 2}}]}')).toEqual(["list[2].b.c"]);
+    expect(repeatedKeys('{"a": {}, "b": [], "c": {"d": [], "d": {}}}')).toEqual(["c.d"]);
+  });
+
   it("still says when the text is not JSON at all", () => {
     expect(() => parseJsonDocument("{ warnAt: 5 ")).toThrow(/^not valid JSON/);
   });
