@@ -6,6 +6,7 @@ import { benchDegraded } from "./degraded";
 import { benchDirectory } from "./directory";
 import { benchPolicyAtMaxima } from "./policy-maxima";
 import { benchPureDecision } from "./pure";
+import { benchScan } from "./scan";
 import { benchSend } from "./send";
 import { printTable, type Row } from "./table";
 
@@ -25,6 +26,7 @@ const GROUPS: readonly (readonly [string, () => Row[] | Promise<Row[]>])[] = [
   ["send", benchSend],
   ["degraded", benchDegraded],
   ["bundles", benchBundles],
+  ["scan", benchScan],
 ];
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import { loadSettings, type Settings } from "./settings";
 // and the playground each build one of these with their own store and token source.
 
 export interface Environment {
-  /** The add-in's own host (absolute), where policy.json and config.json live. */
+  /** The add-in's own host (absolute), where policy.json, config.json and catalogue.json live. */
   readonly baseUrl: string;
   readonly store: KeyValueStore;
   /** Permission names in (`Mail.Read`), a token out; rejects TokenUnavailableError when none. */
@@ -32,6 +32,8 @@ export function settingsLoader(environment: Environment): (moment: "compose" | "
       store: environment.store,
       timeoutMs: SETTINGS_TIMEOUT_MS[moment],
       preferSaved: moment === "send",
+      // The admin's reach catalogue beside policy.json: kept copy at send, refreshed at compose.
+      catalogue: {},
       ...(environment.fetch ? { fetch: environment.fetch } : {}),
     });
 }

@@ -3,6 +3,13 @@ import { DEFAULT_POLICY, parsePolicy, parsePolicyText, type Policy } from "../co
 import { within } from "../kit/deadline";
 import type { KeyValueStore } from "../storage/port";
 import { DEFAULT_HOST_CONFIG, parseHostConfig, parseHostConfigText, type HostConfig } from "./host-config";
+import {
+  CATALOGUE_TIMEOUT_MS,
+  composeCatalogue,
+  keptCatalogue,
+  readCatalogueState,
+  type KeptCatalogue,
+} from "./catalogue-source";
 
 // The admin's policy and config are read at run time from the add-in's own host, so a policy change
 // needs no new build. The last good copy is kept; when neither host nor copy can be had, the built-in
@@ -15,6 +22,17 @@ export interface Settings {
   readonly source: "host" | "saved" | "built-in";
   /** Problems an admin should hear about (shown in the task pane, never blocking a send). */
   readonly problems: readonly string[];
+  /**
+   * The admin's reach catalogue as kept in the store (./catalogue-source.ts), when asked for
+   * (`SettingsOptions.catalogue`); null when none is hosted or kept.
+   */
+  readonly catalogue?: KeptCatalogue | null;
+  /**
+   * At compose, a refresh of the catalogue this load started, settling (never rejecting) when done.
+   * Nothing waits for it before checking; a runtime that ends at `event.completed` (classic Outlook)
+   * waits for it after the check, or the download would never finish there.
+   */
+  readonly catalogueRefresh?: Promise<void>;
 }
 
 export interface SettingsOptions {
@@ -26,6 +44,8 @@ export interface SettingsOptions {
   /** Send time: use the saved copy without asking the host, to keep the decision fast. */
   readonly preferSaved?: boolean;
   readonly now?: () => number;
+  /** Read the reach catalogue too: the kept copy, and at compose the host's when it is due. */
+  readonly catalogue?: { readonly timeoutMs?: number };
 }
 
 export const SETTINGS_KEY = "settings:v1";
@@ -70,7 +90,8 @@ async function fetchText(
     });
   const tooLarge = () => new Error(`larger than ${formatCount(maxChars)} characters`);
   const response = await inTime(() => fetchImpl(url, { cache: "no-cache" }));
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  // The status travels with the error: a catalogue that is not hosted (404) is normal.
+  if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
   if (Number(response.headers.get("content-length") ?? "0") > maxChars * 4) throw tooLarge();
   const text = await inTime(() => response.text());
   if (text.length > maxChars) throw tooLarge();
@@ -78,6 +99,40 @@ async function fetchText(
 }
 
 export async function loadSettings(options: SettingsOptions): Promise<Settings> {
+  if (!options.catalogue) return loadPolicyAndConfig(options);
+  if (options.preferSaved) {
+    // Send: the kept copy only, read beside the saved policy; its problems were told at compose.
+    const [settings, catalogue] = await Promise.all([
+      loadPolicyAndConfig(options),
+      keptCatalogue(options.store),
+    ]);
+    return { ...settings, catalogue };
+  }
+  const [settings, stored] = await Promise.all([
+    loadPolicyAndConfig(options),
+    readCatalogueState(options.store),
+  ]);
+  const timeoutMs = options.catalogue.timeoutMs ?? CATALOGUE_TIMEOUT_MS;
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const found = composeCatalogue(
+    {
+      base: options.baseUrl.replace(/\/+$/, ""),
+      store: options.store,
+      fetchText: (url, maxChars) => fetchText(url, fetchImpl, timeoutMs, maxChars),
+      now: options.now ?? Date.now,
+    },
+    stored,
+    settings.policy,
+  );
+  return {
+    ...settings,
+    problems: [...settings.problems, ...found.problems],
+    catalogue: found.catalogue,
+    ...(found.refresh ? { catalogueRefresh: found.refresh } : {}),
+  };
+}
+
+async function loadPolicyAndConfig(options: SettingsOptions): Promise<Settings> {
   const saved = await readSaved(options.store);
   if (options.preferSaved && saved) return { ...saved, source: "saved", problems: [] };
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));

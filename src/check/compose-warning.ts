@@ -3,6 +3,7 @@ import type { Directory } from "../directory/port";
 import type { Words } from "../present/words";
 import { COMPOSE_DEADLINE_MS } from "./deadlines";
 import { checkDraft, type DraftCheck, type DraftItem } from "./draft-check";
+import type { CatalogueSize } from "./evaluate";
 import { INFO_BAR_KEY, infoBarFor } from "./outcome";
 
 // The early warning while composing, shared by the launch-event handlers and the task pane so that
@@ -20,6 +21,8 @@ export interface WarnableItem extends DraftItem {
 export interface ComposeCheckOptions {
   readonly policy: Policy;
   readonly directory: Directory;
+  /** The admin's reach catalogue, for lists the directory cannot size. */
+  readonly catalogue?: ReadonlyMap<string, CatalogueSize>;
   readonly now?: () => number;
 }
 
@@ -30,6 +33,7 @@ export function checkWhileComposing(item: DraftItem, options: ComposeCheckOption
     policy: options.policy,
     directory: options.directory,
     deadlineAt: now() + COMPOSE_DEADLINE_MS,
+    ...(options.catalogue ? { catalogue: options.catalogue } : {}),
     now,
   });
 }

@@ -1,8 +1,9 @@
 import { recipientsFingerprint } from "../core/decide";
 import type { Policy } from "../core/policy";
-import { FIELDS, type Decision, type Field, type RecipientInput } from "../core/types";
+import { FIELDS, type Conversation, type Decision, type Field, type RecipientInput } from "../core/types";
 import type { Directory } from "../directory/port";
-import { evaluate } from "./evaluate";
+import { settleBy } from "../kit/deadline";
+import { evaluate, type CatalogueSize } from "./evaluate";
 import { acknowledgementId, isAcknowledged, type Acknowledgement } from "./acknowledgement";
 import type { ItemState } from "./item-state";
 import {
@@ -32,12 +33,25 @@ export interface DraftItem extends SessionData {
    * client); a field holding that many may hold more. Absent: no cap is known.
    */
   recipientCap?(): number;
+  /** The thread the draft belongs to, for incidents. Absent: no incident can match by it. */
+  getConversation?(): Promise<Conversation>;
 }
 
 /** Fields that reached Outlook's cap, so that Outlook may not have listed them whole. */
 export function partialFields(recipients: readonly RecipientInput[], cap: number | null): Field[] {
   if (cap === null || !(cap > 0)) return [];
   return FIELDS.filter((field) => recipients.filter((recipient) => recipient.field === field).length >= cap);
+}
+
+/** The draft's thread, or none when Outlook fails or has not said by the deadline. */
+function conversationOf(
+  item: DraftItem,
+  deadlineAt: number,
+  now: () => number,
+): Promise<Conversation | null> {
+  return item.getConversation
+    ? settleBy(deadlineAt, () => item.getConversation!(), null, now)
+    : Promise.resolve(null);
 }
 
 function capOf(item: DraftItem): number | null {
@@ -70,6 +84,8 @@ export interface DraftCheckOptions {
   readonly deadlineAt: number;
   /** At send: decide an always-blocked list without asking Graph. */
   readonly skipDirectoryWhenPolicyBlocks?: boolean;
+  /** The admin's reach catalogue: sizes for lists the directory cannot answer for (./evaluate.ts). */
+  readonly catalogue?: ReadonlyMap<string, CatalogueSize>;
   readonly now?: () => number;
 }
 
@@ -97,11 +113,12 @@ async function observe(item: DraftItem): Promise<Observation> {
 export async function checkDraft(item: DraftItem, options: DraftCheckOptions): Promise<DraftCheck> {
   const now = options.now ?? Date.now;
   const started = now();
-  const [sender, signedIn, previous, first] = await Promise.all([
+  const [sender, signedIn, previous, first, conversation] = await Promise.all([
     item.getSender(),
     item.getSignedIn().catch(() => null),
     loadItemState(item),
     observe(item),
+    conversationOf(item, options.deadlineAt, now),
   ]);
   const partial = partialFields(first.recipients, capOf(item));
   const { decision, answers, asked } = await evaluate(
@@ -110,6 +127,9 @@ export async function checkDraft(item: DraftItem, options: DraftCheckOptions): P
       recipients: first.recipients,
       ...(signedIn ? { signedIn } : {}),
       ...(partial.length ? { partialFields: partial } : {}),
+      ...(conversation ? { conversation } : {}),
+      // The time incidents expire against: the check's own clock, so the core stays pure.
+      checkedAt: started,
     },
     {
       directory: options.directory,
@@ -117,6 +137,7 @@ export async function checkDraft(item: DraftItem, options: DraftCheckOptions): P
       deadlineAt: options.deadlineAt,
       known: previous.answers,
       ...(options.skipDirectoryWhenPolicyBlocks ? { skipDirectoryWhenPolicyBlocks: true } : {}),
+      ...(options.catalogue ? { catalogue: options.catalogue } : {}),
     },
   );
   const outcome = (state: ItemState, seen: Observation, stale: boolean): DraftCheck => {

@@ -1,14 +1,18 @@
+import type { CatalogueList } from "../core/catalogue";
 import { decide } from "../core/decide";
 import type { Policy } from "../core/policy";
 import { planMessage } from "../core/recipients";
 import { DIRECTORY_FAILURES, type Decision, type DirectoryAnswer, type MessageInput } from "../core/types";
-import { parseAddress } from "../core/addresses";
+import { parseAddress, untagged } from "../core/addresses";
 import type { Directory, ResolveOptions } from "../directory/port";
 import { failedAnswers } from "../directory/unavailable";
 import { within } from "../kit/deadline";
 
 // Joins the pure core to a directory: plan, resolve what is not known yet, decide. Used by the
 // event handlers, the task pane, the playground and the CLI alike.
+
+/** What the admin's reach catalogue says of one list (src/core/catalogue.ts). */
+export type CatalogueSize = Pick<CatalogueList, "members" | "externalMembers" | "sizedAt">;
 
 export interface EvaluateOptions {
   readonly directory: Directory;
@@ -22,12 +26,22 @@ export interface EvaluateOptions {
    * Graph call). Broadcasters are still resolved, since their block becomes a reach-based warning.
    */
   readonly skipDirectoryWhenPolicyBlocks?: boolean;
+  /**
+   * The admin's reach catalogue by normalised address. It sizes a list the directory could not
+   * answer for; a live answer always wins, and a list absent from it is not thereby small. With
+   * `skipDirectoryWhenPolicyBlocks`, sizes from it that already make a block decide without Graph.
+   */
+  readonly catalogue?: ReadonlyMap<string, CatalogueSize>;
   readonly now?: () => number;
 }
 
 export interface Evaluation {
   readonly decision: Decision;
-  /** Every answer used, known and new: callers keep it for the next evaluation. */
+  /**
+   * Every directory answer used, known and new: callers keep it for the next evaluation. Answers
+   * from the catalogue are not among them: they are laid over these afresh each time, so that a
+   * kept one is never read back as Graph's, and Graph is asked again while it has not answered.
+   */
   readonly answers: ReadonlyMap<string, DirectoryAnswer>;
   /** How many addresses were sent to the directory. */
   readonly asked: number;
@@ -53,6 +67,53 @@ function resolveWithin(
   ).catch(gaveUp);
 }
 
+/** The catalogue's size for an address or, as Exchange delivers `name+tag@` to `name@`, its untagged form. */
+function catalogued(address: string, catalogue: ReadonlyMap<string, CatalogueSize>): DirectoryAnswer | null {
+  const bare = untagged(address);
+  const size = catalogue.get(address) ?? (bare === null ? undefined : catalogue.get(bare));
+  // An entry the scan could not size adds nothing: the address stays as the directory left it.
+  if (size === undefined || size.members === null) return null;
+  return {
+    entry: {
+      kind: "list",
+      members: size.members,
+      externalMembers: size.externalMembers,
+      // The scan cannot judge restrictions for this sender, nor moderation: counted in full.
+      restricted: false,
+      moderated: false,
+    },
+    source: "catalogue",
+    sizedAt: size.sizedAt,
+  };
+}
+
+/**
+ * `answers` with the catalogue's size for each address the directory left unknown (or has not
+ * answered yet), and how many it sized. Whatever the directory did say (a person, a list) stands.
+ */
+function withCatalogue(
+  lookups: readonly string[],
+  answers: ReadonlyMap<string, DirectoryAnswer>,
+  catalogue: ReadonlyMap<string, CatalogueSize> | undefined,
+): { readonly answers: ReadonlyMap<string, DirectoryAnswer>; readonly sized: number } {
+  if (catalogue === undefined || catalogue.size === 0) return { answers, sized: 0 };
+  const merged = new Map(answers);
+  let sized = 0;
+  const live = (address: string | null) => {
+    const entry = address === null ? undefined : answers.get(address)?.entry;
+    return entry !== undefined && entry.kind !== "unknown";
+  };
+  for (const address of lookups) {
+    // Graph's answer for the untagged form stands for a tagged address too (core/recipients.ts).
+    if (live(address) || live(untagged(address))) continue;
+    const answer = catalogued(address, catalogue);
+    if (answer === null) continue;
+    merged.set(address, answer);
+    sized++;
+  }
+  return { answers: merged, sized };
+}
+
 export async function evaluate(message: MessageInput, options: EvaluateOptions): Promise<Evaluation> {
   const now = options.now ?? Date.now;
   const plan = planMessage(message, options.policy);
@@ -61,6 +122,18 @@ export async function evaluate(message: MessageInput, options: EvaluateOptions):
   const policyDecision = blocksOnItsOwn ? decide(message, options.policy, known, plan) : null;
   if (policyDecision && policyDecision.verdict === "block") {
     return { decision: policyDecision, answers: known, asked: 0 };
+  }
+  if (options.skipDirectoryWhenPolicyBlocks === true) {
+    // At send, like a policy block: when the catalogue's sizes (with what this draft already knows)
+    // pass blockAt, the block stands without waiting for Graph. A live answer still wins: a compose
+    // check that reached Graph left its answer in the draft's state, and a list sized there is not
+    // taken from the catalogue. A broadcaster's block becomes a warning, so theirs is not decided here.
+    const early = withCatalogue(plan.lookups, known, options.catalogue);
+    if (early.sized > 0) {
+      const decision = decide(message, options.policy, early.answers, plan);
+      if (decision.reasons.some((reason) => reason.code === "reach-over-block" && reason.verdict === "block"))
+        return { decision, answers: known, asked: 0 };
+    }
   }
   // A failure known from earlier is asked again: the directory may be back.
   const missing = plan.lookups.filter((address) => {
@@ -84,5 +157,6 @@ export async function evaluate(message: MessageInput, options: EvaluateOptions):
       fresh.get(address) ?? { entry: { kind: "unknown", cause: "timeout" }, source: "graph" },
     );
   }
-  return { decision: decide(message, options.policy, answers, plan), answers, asked: missing.length };
+  const sized = withCatalogue(plan.lookups, answers, options.catalogue).answers;
+  return { decision: decide(message, options.policy, sized, plan), answers, asked: missing.length };
 }

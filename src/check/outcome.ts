@@ -1,10 +1,12 @@
-import { headerFor, HEADER_NAME } from "../core/header";
+import { headerFor, HEADER_NAME, uncheckedHeader } from "../core/header";
 import { TASK_PANE_COMMAND_ID } from "../office/compose-item";
 import type { Policy } from "../core/policy";
 import type { Decision, Verdict } from "../core/types";
 import type { Words } from "../present/words";
 
 // What the handlers tell Outlook: the info bar while composing, and the Smart Alert options at send.
+// In monitor mode the decision's verdict is already what is enforced (incidents only), so the info
+// bar and the alert follow it unchanged; what changes is that every message carries the header.
 
 export const INFO_BAR_KEY = "reachGuard";
 /** Office.MailboxEnums.SendModeOverride.PromptUser (Mailbox 1.14). */
@@ -53,7 +55,13 @@ export function sendPlanFor(
   newerAlerts: boolean,
   words: Words,
 ): SendPlan {
-  if (decision.verdict === "allow") return { completion: { allowEvent: true }, header: null };
+  if (decision.verdict === "allow") {
+    // A pilot records every message, allowed ones too, with what enforcement would have done.
+    return {
+      completion: { allowEvent: true },
+      header: decision.mode === "monitor" ? headerFor(decision, false) : null,
+    };
+  }
   if (acknowledged && decision.acknowledgeable) {
     return { completion: { allowEvent: true }, header: headerFor(decision, true) };
   }
@@ -72,7 +80,20 @@ export function sendPlanFor(
   };
 }
 
-/** When the check itself failed or ran out of time: the policy's directoryUnavailable verdict. */
+/**
+ * The verdict for a message the check could not decide: the policy's directoryUnavailable, which
+ * monitor mode only records. The sender is not known by then: the top-level values apply.
+ */
+export function uncheckedVerdict(policy: Pick<Policy, "mode" | "directoryUnavailable">): Verdict {
+  return policy.mode === "monitor" ? "allow" : policy.directoryUnavailable;
+}
+
+/** The header for a message the check could not decide, as uncheckedVerdict judges it. */
+export function uncheckedHeaderFor(policy: Pick<Policy, "mode" | "directoryUnavailable">): string {
+  return uncheckedHeader(policy.directoryUnavailable, policy.mode);
+}
+
+/** When the check itself failed or ran out of time: the verdict uncheckedVerdict gives. */
 export function failedCheckCompletion(verdict: Verdict, newerAlerts: boolean, words: Words): SendCompletion {
   if (verdict === "allow") return { allowEvent: true };
   const offerSendAnyway = verdict === "warn" && newerAlerts;

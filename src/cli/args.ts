@@ -9,15 +9,19 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: reach-guard check --from <address> --to <addresses> [--cc <addresses>] [--bcc <addresses>]
-                          [--policy policy.json] [--graph-url https://graph.microsoft.com] [--demo] [--json]
+                          [--policy policy.json] [--catalogue catalogue.json] [--graph-url https://graph.microsoft.com]
+                          [--demo] [--json]
                           [--timeout <ms>] [--lang en-GB|cy-GB]
 Addresses are separated by commas or semicolons. Messages follow --lang, else the LANG variable. The Graph token is read from REACH_GUARD_TOKEN;
---demo answers from a built-in demo directory instead of Microsoft Graph.`;
+--demo answers from a built-in demo directory instead of Microsoft Graph. --catalogue sizes the lists Graph cannot answer for
+from a reach catalogue written by reach-guard scan, as the add-in does.`;
 
 export interface CheckOptions {
   readonly sender: string;
   readonly recipients: readonly RecipientInput[];
   readonly policyPath: string | null;
+  /** The reach catalogue (reach-guard scan's catalogue.json), when given. */
+  readonly cataloguePath: string | null;
   readonly graphUrl: string;
   readonly demo: boolean;
   readonly json: boolean;
@@ -41,6 +45,7 @@ export function parseCheckArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         cc: { type: "string", multiple: true },
         bcc: { type: "string", multiple: true },
         policy: { type: "string" },
+        catalogue: { type: "string" },
         "graph-url": { type: "string" },
         demo: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
@@ -79,6 +84,7 @@ export function parseCheckArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     sender: values.from,
     recipients,
     policyPath: values.policy ?? null,
+    cataloguePath: values.catalogue ?? null,
     graphUrl,
     demo: values.demo === true,
     json: values.json === true,

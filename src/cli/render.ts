@@ -1,6 +1,7 @@
 import type { Decision } from "../core/types";
 import { formatCount } from "../present/figures";
 import type { CliWords } from "../present/catalogues";
+import { sizeSourceNote } from "../present/size-source";
 
 /** The `--json` shape documented in the README. */
 export function toJson(decision: Decision, words: CliWords) {
@@ -17,6 +18,7 @@ export function toJson(decision: Decision, words: CliWords) {
       members: recipient.members,
       externalMembers: recipient.externalMembers,
       source: recipient.source,
+      ...(recipient.sizedAt !== undefined ? { sizedAt: recipient.sizedAt } : {}),
       ...(recipient.cause ? { cause: recipient.cause } : {}),
       ...(recipient.blockedBy ? { blockedBy: recipient.blockedBy } : {}),
       ...(recipient.restricted ? { restricted: true } : {}),
@@ -31,9 +33,11 @@ export function toJson(decision: Decision, words: CliWords) {
   };
 }
 
-function describe(recipient: Decision["recipients"][number]): string {
+function describe(recipient: Decision["recipients"][number], words: CliWords): string {
   const notes = [
     recipient.kind === "list" ? `${formatCount(recipient.members ?? 0)} members` : "",
+    // Where the size came from: a catalogue's is a day or more old.
+    sizeSourceNote(recipient, words.text.taskPane) ?? "",
     recipient.externalMembers ? `${formatCount(recipient.externalMembers)} external` : "",
     recipient.cause ?? "",
     recipient.blockedBy ? `blocked by ${recipient.blockedBy}` : "",
@@ -50,7 +54,7 @@ export function toText(decision: Decision, words: CliWords): string {
     recipient.address,
     recipient.kind,
     recipient.source,
-    describe(recipient),
+    describe(recipient, words),
   ]);
   const header = [...words.text.cli.columns];
   // A loop, not Math.max(...): spreading 150,000 rows into a call overflows the stack.

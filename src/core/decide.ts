@@ -5,6 +5,8 @@ import { SEVERITY, mostSevere, type Policy } from "./policy";
 import { measureReach } from "./reach";
 import { planMessage, resolveRecipient, type Plan, type ResolveContext } from "./recipients";
 import { RULES } from "./rules";
+import { monitored } from "./monitor";
+import { policyForSender } from "./sender-policy";
 import type { Decision, DirectoryAnswer, MessageInput, Reason, RecipientInput } from "./types";
 
 export function planFingerprint(plan: Plan): string {
@@ -49,12 +51,16 @@ export function sendsAsSignedIn(message: MessageInput): boolean {
   return resolveContext(message).trustRestrictions;
 }
 
-/** A broadcaster's blocks become warnings they can acknowledge; everyone else's stay blocks. */
+/**
+ * A broadcaster's blocks become warnings they can acknowledge; everyone else's stay blocks. An
+ * incident stays a block: the service desk stopped the thread for everyone.
+ */
 function applyBroadcaster(reasons: readonly Reason[]): Reason[] {
+  const softens = (reason: Reason) => reason.verdict === "block" && reason.code !== "incident";
   const softened = reasons.map((reason) =>
-    reason.verdict === "block" ? { ...reason, verdict: "warn" as const } : reason,
+    softens(reason) ? { ...reason, verdict: "warn" as const } : reason,
   );
-  const changed = reasons.some((reason) => reason.verdict === "block");
+  const changed = reasons.some(softens);
   return changed
     ? [...softened, { code: "broadcaster", verdict: "warn", data: {}, addresses: [] }]
     : softened;
@@ -63,21 +69,28 @@ function applyBroadcaster(reasons: readonly Reason[]): Reason[] {
 /**
  * The decision for one message, given what the directory said of its addresses. Pure and
  * synchronous: the same inputs always give the same decision, in well under a millisecond per
- * hundred recipients.
+ * hundred recipients. The rules apply the sender's policy (its override, if one matches).
  */
 export function decide(
   message: MessageInput,
-  policy: Policy,
+  organisationPolicy: Policy,
   answers: ReadonlyMap<string, DirectoryAnswer>,
-  plan: Plan = planMessage(message, policy),
+  plan: Plan = planMessage(message, organisationPolicy),
 ): Decision {
+  const policy = policyForSender(organisationPolicy, message.sender);
   const context = resolveContext(message);
   const recipients = plan.recipients.map((planned) => resolveRecipient(planned, answers, context));
   const partialFields = [...new Set(message.partialFields ?? [])];
   const figures = measureReach(recipients, partialFields.length > 0);
   const broadcaster = isBroadcaster(message.sender, policy);
-  let reasons = RULES.flatMap((rule) => rule({ policy, recipients, figures, partialFields }));
+  const { conversation, checkedAt } = message;
+  let reasons = RULES.flatMap((rule) =>
+    rule({ policy, recipients, figures, partialFields, conversation, checkedAt }),
+  );
   if (broadcaster) reasons = applyBroadcaster(reasons);
+  // What enforcement would say is kept for the header; monitor mode then enforces only the few.
+  const wouldBe = mostSevere(reasons.map((reason) => reason.verdict));
+  if (policy.mode === "monitor") reasons = monitored(reasons);
   // Most severe first; rules keep their own order within a severity.
   reasons = reasons
     .map((reason, index) => ({ reason, index }))
@@ -95,5 +108,7 @@ export function decide(
     sender: message.sender,
     senderIsBroadcaster: broadcaster,
     acknowledgeable: verdict === "warn",
+    mode: policy.mode,
+    wouldBe,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { incidentsSchema } from "./incident";
 import { parseJsonDocument } from "./json";
 import type { Verdict } from "./types";
 
@@ -77,7 +78,9 @@ function entryProblem(entry: string): string | null {
 // every time the policy is read, which in classic Outlook is every send.
 const addressPatterns = z
   .pipe(
-    z.array(z.string({ error: () => ENTRY }), { error: () => "must be a list of addresses" }),
+    z.array(z.string({ error: () => ENTRY }), {
+      error: (issue) => (issue.input === undefined ? "must be given" : "must be a list of addresses"),
+    }),
     z.transform((entries: string[]) => entries.map((entry) => entry.trim())),
   )
   .check(
@@ -102,13 +105,82 @@ const addressPatterns = z
     }),
   );
 
+const mode = z.enum(["enforce", "monitor"], { error: () => 'must be "enforce" or "monitor"' });
+const reachLimit = () => wholeNumber(1, 100_000_000);
+
+/** Sender overrides: each is tried, in order, against the sender at every send. */
+export const MAX_SENDER_OVERRIDES = 50;
+/**
+ * Entries in all overrides together. Overrides are for a few senders (a pattern covers a whole
+ * domain), and the cap keeps policy.json within what the add-in agrees to read (src/app/settings.ts).
+ */
+export const MAX_SENDER_ENTRIES = 1000;
+
+/**
+ * Other thresholds and verdicts for some senders. Only what is written changes; blockedAddresses,
+ * broadcasters, the cache and the send deadline stay the organisation's.
+ */
+const senderOverride = z.strictObject(
+  {
+    /** The senders it is for, written as blockedAddresses are (`*` and `?` are wildcards). */
+    match: addressPatterns.check(
+      z.minLength(1, { error: () => "must list at least one address or pattern" }),
+    ),
+    warnAt: z.optional(reachLimit()),
+    blockAt: z.optional(reachLimit()),
+    unknownList: z.optional(verdict),
+    directoryUnavailable: z.optional(verdict),
+    invalidAddress: z.optional(verdict),
+    externalWarnAt: z.optional(z.nullable(reachLimit())),
+    mode: z.optional(mode),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be a JSON object") },
+);
+
+export type SenderOverride = z.output<typeof senderOverride>;
+
+// Every override's addresses are read at each send: all of them together hold no more patterns
+// than one list may, so the work stays bounded as blockedAddresses' is.
+const senderOverrides = z.array(senderOverride, { error: () => "must be a list of sender overrides" }).check(
+  z.maxLength(MAX_SENDER_OVERRIDES, {
+    error: () => `must have at most ${MAX_SENDER_OVERRIDES} overrides`,
+  }),
+  z.superRefine((overrides, context) => {
+    let entries = 0;
+    let patterns = 0;
+    // forEach, not for...of: the event bundle's ES2016 build spells for...of out at length.
+    overrides.forEach(({ match }) => {
+      entries += match.length;
+      match.forEach((entry) => {
+        if (wildcardCount(entry) > 0) patterns++;
+      });
+    });
+    if (entries > MAX_SENDER_ENTRIES) {
+      context.addIssue({
+        code: "custom",
+        message: "must have at most 1,000 addresses and patterns in all",
+        input: overrides,
+      });
+    }
+    if (patterns > MAX_PATTERNS) {
+      context.addIssue({
+        code: "custom",
+        message: `must have at most ${MAX_PATTERNS} patterns (entries with * or ?) in all`,
+        input: overrides,
+      });
+    }
+  }),
+);
+
 export const policySchema = z
   .strictObject(
     {
+      /** `monitor`: nothing is warned or blocked (incidents aside), every verdict only recorded in the header. */
+      mode: z._default(mode, "enforce"),
       /** Reach at or above which the sender is warned. */
-      warnAt: z._default(wholeNumber(1, 100_000_000), 50),
+      warnAt: z._default(reachLimit(), 50),
       /** Reach at or above which the message is blocked (a warning for broadcasters). */
-      blockAt: z._default(wholeNumber(1, 100_000_000), 5000),
+      blockAt: z._default(reachLimit(), 5000),
       /** Always blocked, whatever their size, with no directory call. `*` and `?` are wildcards. */
       blockedAddresses: z._default(addressPatterns, []),
       /** Senders for whom any block becomes a warning they can acknowledge. */
@@ -120,7 +192,9 @@ export const policySchema = z
       /** Verdict for a recipient that is not a usable address (e.g. an X500 path). */
       invalidAddress: z._default(verdict, "warn"),
       /** External people (guests and outside addresses, list members included) at which to warn; null: off. */
-      externalWarnAt: z._default(z.nullable(wholeNumber(1, 100_000_000)), null),
+      externalWarnAt: z._default(z.nullable(reachLimit()), null),
+      /** Other thresholds, verdicts or mode for some senders: the first that matches the sender applies. */
+      senders: z._default(senderOverrides, []),
       /** How long list sizes are remembered, in minutes (0 disables the cache). */
       cacheMinutes: z._default(wholeNumber(0, 10_080), 60),
       /**
@@ -135,6 +209,8 @@ export const policySchema = z
           .check(z.maxLength(120, { error: () => "must be at most 120 characters" })),
         "",
       ),
+      /** Threads the service desk has stopped during a reply-all storm (./incident.ts). */
+      incidents: z._default(incidentsSchema, []),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be a JSON object") },
   )
@@ -143,6 +219,26 @@ export const policySchema = z
       if (policy.blockAt < policy.warnAt) {
         context.addIssue({ code: "custom", path: ["blockAt"], message: "must be a whole number >= warnAt" });
       }
+      // An override's thresholds are checked as they will apply: over the top-level ones.
+      policy.senders.forEach((override, index) => {
+        // Never 0 when written, so `||` (shorter than `??` once transpiled) means "unless written".
+        const warnAt = override.warnAt || policy.warnAt;
+        const blockAt = override.blockAt || policy.blockAt;
+        if (blockAt >= warnAt) return;
+        context.addIssue(
+          override.blockAt === undefined
+            ? {
+                code: "custom",
+                path: ["senders", index, "warnAt"],
+                message: `must be a whole number <= blockAt (${blockAt})`,
+              }
+            : {
+                code: "custom",
+                path: ["senders", index, "blockAt"],
+                message: "must be a whole number >= warnAt",
+              },
+        );
+      });
     }),
   );
 
@@ -166,12 +262,12 @@ export function isPolicyError(error: unknown): error is PolicyError {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => `${key} is not a policy field`).join("; ");
-  }
   const field = issue.path
     .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index > 0 ? "." : ""}${String(part)}`))
     .join("");
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => `${field ? `${field}.` : ""}${key} is not a policy field`).join("; ");
+  }
   return field ? `${field} ${issue.message}` : `the policy ${issue.message}`;
 }
 

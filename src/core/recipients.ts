@@ -168,7 +168,9 @@ export function resolveRecipient(
       return recipient(field, address, displayName, entry.kind, source, null, blockedBy);
     case "list": {
       const list = entry.restricted && !context.trustRestrictions ? { ...entry, restricted: false } : entry;
-      return recipient(field, address, displayName, "list", source, null, blockedBy, list);
+      const resolved = recipient(field, address, displayName, "list", source, null, blockedBy, list);
+      // Only the catalogue's sizes carry a date (when the scan sized them): rare, so a shape apart.
+      return answer.sizedAt === undefined ? resolved : { ...resolved, sizedAt: answer.sizedAt };
     }
     case "unknown": {
       const vouched = vouchedKind(planned, entry.cause, context);

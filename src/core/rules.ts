@@ -1,6 +1,16 @@
+import { matchIncident, withoutPrefixes } from "./incident";
 import type { Policy } from "./policy";
 import type { ReachFigures } from "./reach";
-import type { Field, Named, Reason, ReasonCode, ReasonData, ResolvedRecipient, UnknownCause } from "./types";
+import type {
+  Conversation,
+  Field,
+  Named,
+  Reason,
+  ReasonCode,
+  ReasonData,
+  ResolvedRecipient,
+  UnknownCause,
+} from "./types";
 
 // Each rule looks at the resolved message and returns the reasons it has, if any, as data: what is
 // said about them, and in which language, is src/present's business. A rule never decides the final
@@ -12,6 +22,9 @@ export interface RuleContext {
   readonly figures: ReachFigures;
   /** Fields Outlook listed only in part (its getAsync cap). */
   readonly partialFields: readonly Field[];
+  /** The thread the draft belongs to, and when the check is made (epoch ms): for incidents. */
+  readonly conversation?: Conversation | undefined;
+  readonly checkedAt?: number | undefined;
 }
 
 export type Rule = (context: RuleContext) => Reason[];
@@ -129,7 +142,24 @@ const restrictedLists: Rule = (context) =>
     (recipient) => recipient.kind === "list" && recipient.restricted,
   );
 
+/** A thread the service desk has stopped: a block, for broadcasters too, and in monitor mode. */
+const incidents: Rule = ({ policy, conversation, checkedAt, recipients }) => {
+  if (checkedAt === undefined) return [];
+  const addresses = recipients.map((recipient) => recipient.address);
+  const match = matchIncident(policy.incidents, conversation, addresses, checkedAt);
+  if (!match) return [];
+  const subject = conversation?.subject ?? null;
+  const data = {
+    id: match.incident.id,
+    message: match.incident.message.trim(),
+    subject: subject === null ? null : withoutPrefixes(subject) || null,
+    list: match.list,
+  };
+  return [reason("incident", "block", data, match.list === null ? [] : [match.list])];
+};
+
 export const RULES: readonly Rule[] = [
+  incidents,
   blockedAddresses,
   reachThresholds,
   externalReach,

@@ -30,6 +30,8 @@ export interface MessageInput {
   readonly partialFields?: readonly Field[];
   /** The thread this draft answers, when Outlook said (replies and forwards); for incidents. */
   readonly conversation?: Conversation;
+  /** When the check is made (epoch ms), against which incidents expire; absent: none is consulted. */
+  readonly checkedAt?: number;
 }
 
 /** What Outlook says of the thread a draft belongs to. Nothing is trusted: any part may be missing. */
@@ -128,6 +130,9 @@ export interface ResolvedRecipient {
 
 export type Verdict = "allow" | "warn" | "block";
 
+/** `enforce`: the verdict is acted on; `monitor`: it is only recorded (bar the always-enforced reasons). */
+export type Mode = "enforce" | "monitor";
+
 /** A recipient named as Outlook shows it on its recipient pill: its display name, else its address. */
 export interface Named {
   readonly address: string;
@@ -169,7 +174,21 @@ export type Reason =
   | ReasonOf<"no-token", AboutLists>
   | ReasonOf<"invalid-address", { readonly entries: readonly Named[] }>
   | ReasonOf<"list-restricted", AboutLists>
-  | ReasonOf<"broadcaster", Readonly<Record<string, never>>>;
+  | ReasonOf<"broadcaster", Readonly<Record<string, never>>>
+  /**
+   * The service desk has stopped this thread (policy `incidents`). `subject`: the draft's, without
+   * prefixes, as it was written; `list`: the recipient a subject match rests on, null when the
+   * conversation id matched (then only a new message escapes it).
+   */
+  | ReasonOf<
+      "incident",
+      {
+        readonly id: string;
+        readonly message: string;
+        readonly subject: string | null;
+        readonly list: string | null;
+      }
+    >;
 
 export type ReasonCode = Reason["code"];
 
@@ -198,4 +217,8 @@ export interface Decision {
   readonly senderIsBroadcaster: boolean;
   /** Whether the sender may acknowledge this verdict and send (warnings; blocks for broadcasters). */
   readonly acknowledgeable: boolean;
+  /** The sender's mode: in `monitor`, `verdict` is what is enforced and `wouldBe` what enforcing would do. */
+  readonly mode: Mode;
+  /** The verdict enforcement would give; the same as `verdict` in `enforce` mode. */
+  readonly wouldBe: Verdict;
 }

@@ -1,4 +1,3 @@
-import { uncheckedHeader } from "../core/header";
 import { DEFAULT_POLICY, type Policy } from "../core/policy";
 import { checkWhileComposing, showWarning, type WarnableItem } from "../check/compose-warning";
 import { SEND_HARD_LIMIT_MS, COMPOSE_DEADLINE_MS } from "../check/deadlines";
@@ -12,6 +11,8 @@ import {
   failedCheckCompletion,
   HEADER_NAME,
   sendPlanFor,
+  uncheckedHeaderFor,
+  uncheckedVerdict,
   withoutNewerOptions,
   type SendCompletion,
 } from "../check/outcome";
@@ -64,9 +65,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const check = await checkWhileComposing(item, {
         policy: settings.policy,
         directory: directoryFor(settings, "compose"),
+        ...(settings.catalogue ? { catalogue: settings.catalogue.lists } : {}),
         now,
       });
       await showWarning(item, check, words());
+      // The warning is shown; classic Outlook ends this runtime at completion, so a catalogue
+      // download begun by this load (at most every few hours) is let finish first.
+      await settings.catalogueRefresh;
     } catch {
       // The early warning is a courtesy: the send check still runs. Nothing to tell the user here.
     } finally {
@@ -91,7 +96,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const completion = guardCompletion<SendCompletion>(
       event,
       SEND_HARD_LIMIT_MS,
-      () => failedCheckCompletion(policy.directoryUnavailable, newerAlerts, said),
+      () => failedCheckCompletion(uncheckedVerdict(policy), newerAlerts, said),
       withoutNewerOptions,
     );
     let item: EventItem | null = null;
@@ -99,7 +104,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     // The header is for audit; failing to write it must not change what the user may do.
     const stamp = (write: () => Promise<void>): Promise<void> => write().catch(() => undefined);
     const markUnchecked = (draft: EventItem) =>
-      stamp(() => draft.setInternetHeaders({ [HEADER_NAME]: uncheckedHeader(policy.directoryUnavailable) }));
+      stamp(() => draft.setInternetHeaders({ [HEADER_NAME]: uncheckedHeaderFor(policy) }));
     try {
       const draft = deps.item();
       item = draft;
@@ -108,14 +113,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // Written first, with the verdict the hard stop would give, then again if the policy differs.
       unchecked = markUnchecked(draft);
       const settings = await deps.loadSettings("send");
-      const before = policy.directoryUnavailable;
+      const before = uncheckedHeaderFor(policy);
       policy = settings.policy;
-      if (policy.directoryUnavailable !== before) unchecked = unchecked.then(() => markUnchecked(draft));
+      if (uncheckedHeaderFor(policy) !== before) unchecked = unchecked.then(() => markUnchecked(draft));
       const check = await checkDraft(draft, {
         policy,
         directory: directoryFor(settings, "send"),
         deadlineAt: started + policy.sendTimeoutMs,
         skipDirectoryWhenPolicyBlocks: true,
+        ...(settings.catalogue ? { catalogue: settings.catalogue.lists } : {}),
       });
       const plan = sendPlanFor(check.decision, check.acknowledged, policy, newerAlerts, said);
       // In order: the decided header must land after the provisional one, never under it.
@@ -131,7 +137,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // The check broke, yet the message may still go ("Send Anyway", or a policy that allows): it
       // carries the header that says it left unchecked.
       if (item && !completion.done) await (unchecked ?? markUnchecked(item));
-      completion.complete(failedCheckCompletion(policy.directoryUnavailable, newerAlerts, said));
+      completion.complete(failedCheckCompletion(uncheckedVerdict(policy), newerAlerts, said));
     }
   }
 

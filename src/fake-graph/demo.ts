@@ -4,10 +4,16 @@ import { createFakeDirectory, type DirectoryData, type FakeDirectory } from "./d
 
 // The demo organisation: an all-staff dynamic list of 840,000 people (the NHS incident's size) that
 // only MailTips can size, nested lists, a Microsoft 365 group with guests, a team of 12, a list
-// whose MailTip has no count, a restricted and a moderated list. Used by `--demo`, the playground,
+// whose MailTip has no count, a restricted and a moderated list; a few hundred generated team lists
+// and a bulletin that grew twentyfold since the previous day's catalogue (demo-previous-catalogue.json),
+// for `reach-guard scan --demo`. Used by `--demo`, the playground,
 // the benchmarks and the tests.
 
 export const DEMO_DIRECTORY_PATH = join(__dirname, "demo-directory.json");
+/** The demo's catalogue of the day before: `scan --demo --previous` it to see a drift alarm. */
+/** The demo tenant's dynamic lists, one address a line: `scan --demo` sizes them unless told otherwise. */
+export const DEMO_DYNAMIC_LISTS_PATH = join(__dirname, "demo-dynamic-lists.txt");
+export const DEMO_PREVIOUS_CATALOGUE_PATH = join(__dirname, "demo-previous-catalogue.json");
 
 export function parseDirectoryData(value: unknown, source: string): DirectoryData {
   const data = value as Partial<DirectoryData>;
@@ -22,6 +28,17 @@ export function parseDirectoryData(value: unknown, source: string): DirectoryDat
       problems.push("every group needs an id and a mail");
     else if (group.kind === "dynamic" && typeof group.memberCount !== "number")
       problems.push(`${group.mail}: a dynamic list needs memberCount`);
+  }
+  if (data.generatedGroups !== undefined && !Array.isArray(data.generatedGroups))
+    problems.push("generatedGroups must be a list");
+  for (const template of Array.isArray(data.generatedGroups) ? data.generatedGroups : []) {
+    const count = template?.count;
+    if (typeof template?.mail !== "string" || !(Number.isSafeInteger(count) && count >= 1))
+      problems.push("every generated group needs a mail and a count >= 1");
+    else if (!template.mail.includes("{n}") && count !== 1)
+      problems.push(`${template.mail}: more than one generated group needs {n} in its mail`);
+    else if (!Array.isArray(template.memberCounts) || template.memberCounts.length === 0)
+      problems.push(`${template.mail}: memberCounts must list at least one size`);
   }
   if (problems.length > 0) throw new Error(`${source}: ${problems.join("; ")}`);
   return data as DirectoryData;

@@ -8,6 +8,8 @@ interface Counted {
   /** How many answers the fault hits (default: all). */
   readonly times?: number;
   readonly on?: FaultTarget;
+  /** Requests of its target let through before the fault starts (default 0): an outage mid-scan. */
+  readonly after?: number;
 }
 
 export interface Faults {
@@ -25,6 +27,8 @@ export interface Faults {
   readonly hang?: Counted;
   /** Every Graph request 401 InvalidAuthenticationToken. */
   readonly unauthorized?: boolean;
+  /** /groups pages link their next page on this origin instead (a hostile or broken nextLink). */
+  readonly nextLinkOrigin?: string;
 }
 
 export type FaultName = "throttle" | "status" | "malformed" | "drop" | "hang";
@@ -39,6 +43,7 @@ function hits(target: FaultTarget | undefined, kind: RequestKind): boolean {
 /** The current faults with their remaining counts. */
 export class FaultState {
   private remaining = new Map<FaultName, number>();
+  private seen = new Map<FaultName, number>();
 
   constructor(private current: Faults = {}) {
     this.replace(current);
@@ -51,6 +56,7 @@ export class FaultState {
   replace(faults: Faults): void {
     this.current = faults;
     this.remaining = new Map();
+    this.seen = new Map();
     for (const name of ["throttle", "status", "malformed", "drop", "hang"] as const) {
       const fault = faults[name];
       if (fault) this.remaining.set(name, fault.times ?? Number.POSITIVE_INFINITY);
@@ -62,6 +68,9 @@ export class FaultState {
     const fault = this.current[name];
     const left = this.remaining.get(name) ?? 0;
     if (!fault || left <= 0 || !hits(fault.on, kind)) return false;
+    const seen = (this.seen.get(name) ?? 0) + 1;
+    this.seen.set(name, seen);
+    if (seen <= (fault.after ?? 0)) return false;
     this.remaining.set(name, left - 1);
     return true;
   }
@@ -69,11 +78,11 @@ export class FaultState {
 
 const TARGETS: readonly FaultTarget[] = ["any", "mailtips", "groups", "count", "batch"];
 const COUNTED_FIELDS: Record<FaultName, readonly string[]> = {
-  throttle: ["times", "on", "retryAfter"],
-  status: ["times", "on", "code", "retryAfter"],
-  malformed: ["times", "on"],
-  drop: ["times", "on"],
-  hang: ["times", "on"],
+  throttle: ["times", "on", "after", "retryAfter"],
+  status: ["times", "on", "after", "code", "retryAfter"],
+  malformed: ["times", "on", "after"],
+  drop: ["times", "on", "after"],
+  hang: ["times", "on", "after"],
 };
 
 // A fault with a misspelt target or count would otherwise never fire and a test would pass for the
@@ -86,6 +95,8 @@ function checkCounted(name: FaultName, fault: unknown): void {
     if (!COUNTED_FIELDS[name].includes(key)) throw new Error(`unknown field ${name}.${key}`);
   if (fields.times !== undefined && !(Number.isInteger(fields.times) && (fields.times as number) >= 1))
     throw new Error(`${name}.times must be a whole number >= 1`);
+  if (fields.after !== undefined && !(Number.isInteger(fields.after) && (fields.after as number) >= 0))
+    throw new Error(`${name}.after must be a whole number >= 0`);
   if (fields.on !== undefined && !TARGETS.includes(fields.on as FaultTarget))
     throw new Error(`${name}.on must be one of ${TARGETS.join(", ")}`);
   const retryAfter = fields.retryAfter;
@@ -99,7 +110,16 @@ function checkCounted(name: FaultName, fault: unknown): void {
 export function validateFaults(value: unknown): Faults {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new Error("faults must be an object");
-  const known = ["latencyMs", "throttle", "status", "malformed", "drop", "hang", "unauthorized"];
+  const known = [
+    "latencyMs",
+    "throttle",
+    "status",
+    "malformed",
+    "drop",
+    "hang",
+    "unauthorized",
+    "nextLinkOrigin",
+  ];
   for (const key of Object.keys(value)) if (!known.includes(key)) throw new Error(`unknown fault ${key}`);
   const faults = value as Faults;
   if (faults.latencyMs !== undefined && !(Number.isFinite(faults.latencyMs) && faults.latencyMs >= 0)) {
@@ -115,5 +135,7 @@ export function validateFaults(value: unknown): Faults {
   }
   if (faults.unauthorized !== undefined && typeof faults.unauthorized !== "boolean")
     throw new Error("unauthorized must be true or false");
+  if (faults.nextLinkOrigin !== undefined && !/^https?:\/\/[^/?#\s]+$/.test(String(faults.nextLinkOrigin)))
+    throw new Error("nextLinkOrigin must be an origin such as https://elsewhere.example");
   return faults;
 }

@@ -4,7 +4,9 @@ import type { RequestKind } from "./faults";
 import { TOKEN_PERMISSIONS, type Permission } from "./tokens";
 
 // Microsoft Graph v1.0 as documented, for the requests Reach Guard's directory client makes
-// (src/directory/graph) and nothing else: POST /me/getMailTips; GET /groups?$filter=mail eq '...';
+// (src/directory/graph) and the tenant scan (src/scan), nothing else: POST /me/getMailTips (and
+// /users/{id}/getMailTips for app-only sign-in); GET /groups?$filter=mail eq '...'; GET
+// /groups?$filter=mailEnabled eq true, paged by $top and an opaque $skiptoken;
 // GET /groups/{id}/transitiveMembers/microsoft.graph.user/$count, with ConsistencyLevel: eventual
 // and optionally $filter=userType eq 'Guest'; the last two inside POST /$batch (server.ts). Any
 // other path is refused as Graph refuses an unknown segment. Shapes follow Microsoft's docs:
@@ -22,6 +24,8 @@ export interface GraphCall {
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: unknown;
   readonly token: string | null;
+  /** This server's root (no version), where /groups pages link their next page. */
+  readonly root?: string;
 }
 
 export interface GraphAnswer {
@@ -66,7 +70,7 @@ function json(body: unknown, status = 200): GraphAnswer {
  */
 export function classify(method: string, path: string): RequestKind {
   const pathname = path.split("?")[0] ?? "";
-  if (pathname === "/me/getMailTips") return "mailtips";
+  if (pathname === "/me/getMailTips" || /^\/users\/[^/]+\/getMailTips$/.test(pathname)) return "mailtips";
   if (pathname === "/$batch") return "batch";
   if (pathname.endsWith("/$count")) return "count";
   if (pathname.startsWith("/groups")) return "groups";
@@ -98,6 +102,52 @@ function select(resource: Record<string, unknown>, fields: string | null): Recor
   return Object.fromEntries(Object.entries(resource).filter(([key]) => wanted.includes(key)));
 }
 
+/** `mailEnabled eq true`: every list that takes mail, as `reach-guard scan` asks. */
+function mailEnabledFilter(filter: string | null): boolean {
+  return /^\s*mailEnabled\s+eq\s+true\s*$/i.test(filter ?? "");
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 999;
+
+// The skip token is opaque to clients, as Graph's is: an offset wrapped so that nobody builds one.
+const skipToken = (offset: number) => Buffer.from(`rg-skip:${offset}`, "utf8").toString("base64url");
+
+function offsetOf(token: string | null): number | null {
+  if (token === null) return 0;
+  const match = /^rg-skip:(\d{1,9})$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  return match ? Number(match[1]) : null;
+}
+
+/** One page of the mail-enabled lists, with `@odata.nextLink` while more are left. */
+function listPage(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswer {
+  const topText = url.searchParams.get("$top");
+  const top = topText === null ? DEFAULT_PAGE_SIZE : Number(topText);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE_SIZE)
+    return errorAnswer(
+      400,
+      "Request_BadRequest",
+      `Invalid page size specified: '${topText}'. Must be between 1 and ${MAX_PAGE_SIZE} inclusive.`,
+    );
+  const offset = offsetOf(url.searchParams.get("$skiptoken"));
+  if (offset === null)
+    return errorAnswer(
+      400,
+      "Request_BadRequest",
+      "The specified page token value has expired or is invalid.",
+    );
+  const fields = url.searchParams.get("$select");
+  const value = directory.listableGroups(offset, top).map((group) => select(groupResource(group), fields));
+  const body: Record<string, unknown> = { "@odata.context": contextFor("groups", url) };
+  if (offset + top < directory.listableGroupCount) {
+    const next = new URLSearchParams(url.search);
+    next.set("$skiptoken", skipToken(offset + top));
+    body["@odata.nextLink"] = `${call.root ?? "https://graph.microsoft.com"}/v1.0/groups?${next.toString()}`;
+  }
+  body.value = value;
+  return json(body);
+}
+
 /** `…#groups`, or `…#groups(id,mail)` when `$select` names properties, as Graph answers. */
 function contextFor(entitySet: string, url: URL): string {
   const fields = url.searchParams.get("$select");
@@ -117,8 +167,11 @@ function permitted(token: string | null, permission: Permission): boolean {
 const DENIED = () =>
   errorAnswer(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
 
-function mailTips(call: GraphCall, directory: FakeDirectory): GraphAnswer {
+function mailTips(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswer {
   if (call.method !== "POST") return errorAnswer(405, "Request_BadRequest", "Method not allowed.");
+  // /users/{id}/getMailTips asks as that mailbox (app-only sign-in has no "me").
+  const mailbox = /^\/users\/([^/]+)\/getMailTips$/.exec(url.pathname)?.[1];
+  const sender = mailbox === undefined ? directory.me : decodeURIComponent(mailbox).toLowerCase();
   const body = call.body as { EmailAddresses?: unknown; MailTipsOptions?: unknown } | null;
   const addresses = body?.EmailAddresses;
   if (!Array.isArray(addresses) || addresses.length === 0 || !addresses.every((a) => typeof a === "string")) {
@@ -131,7 +184,7 @@ function mailTips(call: GraphCall, directory: FakeDirectory): GraphAnswer {
       .filter(Boolean),
   );
   const value = (addresses as string[]).map((address) => {
-    const facts = directory.mailTip(address, directory.me);
+    const facts = directory.mailTip(address, sender);
     const tip: Record<string, unknown> = { emailAddress: { name: facts.name, address } };
     if (!facts.known) {
       tip.error = { code: "InvalidRecipient", message: "The recipient could not be resolved." };
@@ -154,6 +207,7 @@ function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswe
   if (!permitted(call.token, "GroupMember.Read.All")) return DENIED();
   const parts = url.pathname.split("/").filter(Boolean);
   if (parts.length === 1) {
+    if (mailEnabledFilter(url.searchParams.get("$filter"))) return listPage(call, url, directory);
     const mail = mailFilter(url.searchParams.get("$filter"));
     if (mail === null) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
     const group = directory.group(mail);
@@ -184,18 +238,18 @@ function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswe
     // As documented in "Advanced query capabilities on Microsoft Entra ID objects" (error handling).
     return errorAnswer(400, "Request_BadRequest", "$count is not currently supported.");
   }
-  let users = directory.transitiveUsers(group);
   const filter = url.searchParams.get("$filter");
+  let count = directory.countMembers(group, false);
   if (filter) {
     const match = /^\s*userType\s+eq\s+'(Guest|Member)'\s*$/i.exec(filter);
     if (!match) return errorAnswer(400, "Request_UnsupportedQuery", "Unsupported query.");
-    const wanted = (match[1] ?? "").toLowerCase();
-    users = users.filter((user) => (user.userType ?? "Member").toLowerCase() === wanted);
+    const guests = directory.countMembers(group, true);
+    count = (match[1] ?? "").toLowerCase() === "guest" ? guests : count - guests;
   }
   return {
     status: 200,
     headers: { "Content-Type": "text/plain", "request-id": randomUUID() },
-    body: users.length,
+    body: group.malformedCount ? "about a dozen" : count,
   };
 }
 
@@ -213,7 +267,7 @@ export function answerGraph(call: GraphCall, directory: FakeDirectory): GraphAns
   const url = new URL(call.path, "http://graph.invalid");
   switch (classify(call.method, call.path)) {
     case "mailtips":
-      return permitted(call.token, "Mail.Read") ? mailTips(call, directory) : DENIED();
+      return permitted(call.token, "Mail.Read") ? mailTips(call, url, directory) : DENIED();
     case "groups":
     case "count":
       return groups(call, url, directory);

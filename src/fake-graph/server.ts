@@ -116,7 +116,10 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       return errorAnswer(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid.");
     return (
       errorFault(classify(method, path)) ??
-      answerGraph({ method, path, headers, body, token }, options.directory)
+      answerGraph(
+        { method, path, headers, body, token, root: faults.faults.nextLinkOrigin ?? origin },
+        options.directory,
+      )
     );
   }
 

@@ -1,6 +1,7 @@
 import { INFO_BAR_LIMIT } from "../core/limits";
-import type { Field, RecipientInput } from "../core/types";
+import type { Conversation, Field, RecipientInput } from "../core/types";
 import { officeCall } from "./office-call";
+import { COMPOSE_TYPE_SET, conversationKind } from "./outlook-rules";
 import { isMac, officePlatform, outlookHostName, supportsMailbox } from "./requirements";
 
 // The draft being composed, as the rest of Reach Guard sees it. Reads `Office.context.mailbox.item`
@@ -60,6 +61,8 @@ export interface ComposeItem {
   getSender(): Promise<string>;
   getSignedIn(): Promise<string>;
   getRecipients(fields?: readonly Field[]): Promise<RecipientInput[]>;
+  /** The thread the draft belongs to, for incidents. Never rejects: what Outlook will not say is null or `unknown`. */
+  getConversation(): Promise<Conversation>;
   /**
    * Most recipients getRecipients can return for one field in this Outlook: a field with this many
    * may hold more that Outlook did not list (see recipientCapFor).
@@ -182,6 +185,37 @@ export function createComposeItem(
 
     async getSignedIn() {
       return mailbox(office).userProfile.emailAddress;
+    },
+
+    async getConversation() {
+      let draft: Office.MessageCompose;
+      try {
+        draft = item(office);
+      } catch {
+        return { id: null, subject: null, kind: "unknown" };
+      }
+      let id: string | null = null;
+      try {
+        // Null for a new message (office.messagecompose.yml), the thread's for a reply or forward.
+        const value: unknown = draft.conversationId;
+        if (typeof value === "string" && value !== "") id = value;
+      } catch {
+        // Not offered here: the subject and the list can still match an incident.
+      }
+      const subject = officeCall<unknown>("subject.getAsync", (done) => draft.subject.getAsync(done)).then(
+        (value) => (typeof value === "string" ? value : null),
+        () => null,
+      );
+      const kind =
+        supportsMailbox(COMPOSE_TYPE_SET, office) && typeof draft.getComposeTypeAsync === "function"
+          ? officeCall<{ composeType?: unknown } | null>("getComposeTypeAsync", (done) =>
+              draft.getComposeTypeAsync(done),
+            ).then(
+              (value) => conversationKind(value?.composeType),
+              () => "unknown" as const,
+            )
+          : Promise.resolve("unknown" as const);
+      return { id, subject: await subject, kind: await kind };
     },
 
     async getRecipients(fields = ["to", "cc", "bcc"]) {

@@ -1,4 +1,4 @@
-import { FIELDS, type Field, type RecipientInput } from "../core/types";
+import { FIELDS, type Conversation, type Field, type RecipientInput } from "../core/types";
 import {
   recipientCapFor,
   RECIPIENTS_PER_CALL,
@@ -8,6 +8,8 @@ import {
 } from "./compose-item";
 import { OfficeCallError } from "./office-call";
 import {
+  conversationIdInCompose,
+  conversationKind,
   internetHeadersRefusal,
   listedByGetAsync,
   notificationRefusal,
@@ -72,6 +74,13 @@ export class MemoryDraft implements ComposeItem {
   sessionDataLimit = SESSION_DATA_LIMIT;
   /** The signed-in mailbox: the sender's own unless a test sends from a shared one. */
   signedIn: string | null = null;
+  /** How the draft was started (Office.MailboxEnums.ComposeType). */
+  composeType: "newMail" | "reply" | "forward" = "newMail";
+  /** The thread a reply or forward answers; Outlook gives a new message none, whatever this holds. */
+  thread: string | null = null;
+  subject = "";
+  /** Mailbox 1.10, which offers getComposeTypeAsync: without it the kind is not known. */
+  mailbox110 = true;
 
   // What was done to the draft.
   readonly sessionData = new Map<string, string>();
@@ -97,6 +106,8 @@ export class MemoryDraft implements ComposeItem {
   failSessionData = false;
   /** setSessionData fails. */
   refuseSessionData = false;
+  /** subject.getAsync fails (the adapter answers null). */
+  failSubject = false;
 
   constructor(
     public sender: string,
@@ -172,6 +183,20 @@ export class MemoryDraft implements ComposeItem {
 
   recipientCap() {
     return this.cap;
+  }
+
+  /** A reply (or forward) to the thread `thread` with the subject Outlook gives it. */
+  answering(thread: string, subject: string, composeType: "reply" | "forward" = "reply"): this {
+    Object.assign(this, { thread, subject, composeType });
+    return this;
+  }
+
+  async getConversation(): Promise<Conversation> {
+    return {
+      id: conversationIdInCompose(this.composeType, this.thread),
+      subject: this.failSubject ? null : this.subject,
+      kind: this.mailbox110 ? conversationKind(this.composeType) : "unknown",
+    };
   }
 
   async setRecipients(field: Field, recipients: readonly RecipientEntry[]) {

@@ -18,6 +18,24 @@ export interface OutlookRefusal {
   readonly message: string;
 }
 
+/** `item.getComposeTypeAsync` is offered from this Mailbox requirement set (office.messagecompose.yml). */
+export const COMPOSE_TYPE_SET = "1.10";
+
+/** Office.MailboxEnums.ComposeType ("newMail", "reply", "forward") as a conversation's kind. */
+export function conversationKind(composeType: unknown): "new" | "reply" | "forward" | "unknown" {
+  if (composeType === "newMail") return "new";
+  return composeType === "reply" || composeType === "forward" ? composeType : "unknown";
+}
+
+/**
+ * `item.conversationId` of a draft in compose: null for a new message, the thread's for a reply or
+ * forward (office.messagecompose.yml). When classic Outlook first sets it on a reply is unverified:
+ * the subject and list of an incident match either way.
+ */
+export function conversationIdInCompose(composeType: string, threadId: string | null): string | null {
+  return composeType === "newMail" ? null : threadId;
+}
+
 /** Error 5010: setAsync on a field that holds a personal contact group (office-js issues 4661, 5439). */
 export const CONTACT_GROUP_ERROR = 5010;
 

@@ -57,6 +57,8 @@ export interface OutlookCatalogue {
     readonly invalidAddress: (names: string, count: number) => string;
     readonly listRestricted: (names: string, count: number) => string;
     readonly broadcaster: string;
+    /** The service desk stopped this thread; `subject` is null when the draft's could not be read. */
+    readonly incident: (subject: string | null) => string;
   };
 
   /** What to do, as the second sentence of a Smart Alert. Buttons named here exist in that client. */
@@ -87,6 +89,12 @@ export interface OutlookCatalogue {
     readonly remove: (count: number) => string;
     readonly sendToFewer: string;
     readonly correct: (count: number) => string;
+    /**
+     * What escapes an incident: dropping the list (a match by subject and list), or a new message
+     * (a match by conversation, which only a new message leaves). The Smart Alert gives the service
+     * desk's own words instead.
+     */
+    readonly incident: { readonly withoutList: string; readonly newMessage: string };
     /** The bar's action, which opens the task pane. */
     readonly action: string;
   };
@@ -118,6 +126,15 @@ export interface PaneCatalogue {
     readonly restricted: string;
     readonly moderated: string;
     readonly contactGroup: string;
+    /**
+     * Where a list's size came from: Microsoft Graph just now, an earlier answer remembered, or the
+     * admin's reach catalogue, sized on that day (UTC; `month` 1 to 12).
+     */
+    readonly sizeFrom: {
+      readonly graph: string;
+      readonly cache: string;
+      readonly catalogue: (day: number, month: number, year: number) => string;
+    };
     readonly showMore: (next: string, left: string) => string;
     readonly fixesHeading: string;
     /** Removes the recipients the block rests on. */
@@ -144,6 +161,8 @@ export interface PaneCatalogue {
     readonly nothingChanged: string;
     readonly fieldLeftAlone: (field: string, reason: "contact-group" | "at-cap") => string;
     readonly outsideOutlook: string;
+    /** Monitor mode (a pilot): what enforcement would do, said under the verdict. */
+    readonly monitorNote: Readonly<Record<"warn" | "block", string>>;
   };
 }
 

@@ -63,6 +63,13 @@ export const cyGBPane: PaneCatalogue = {
     restricted: "ni chewch anfon ato",
     moderated: "wedi'i gymedroli",
     contactGroup: "grŵp cysylltiadau personol: newidiwch ef yn y neges ei hun",
+    // "o gatalog": catalog takes the soft mutation after "o"; the date follows as a name does.
+    sizeFrom: {
+      graph: "wedi'i wirio nawr",
+      cache: "wedi'i gofio o wiriad diweddar",
+      catalogue: (day, month, year) =>
+        `o gatalog ${day} ${"Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr".split(" ")[month - 1] ?? ""} ${year}`,
+    },
     showMore: (next, left) => `Dangos ${next} arall (${left} ar ôl)`,
     fixesHeading: "Cywiriadau",
     removeBlocking: (count) =>
@@ -95,5 +102,10 @@ export const cyGBPane: PaneCatalogue = {
         ? `Gadawyd y maes ${field} fel yr oedd: mae grŵp cysylltiadau personol ynddo, felly newidiwch ef yn y neges.`
         : `Gadawyd y maes ${field} fel yr oedd: ni restrodd Outlook bob un o'i dderbynwyr, felly newidiwch ef yn y neges.`,
     outsideOutlook: "Agorwch Reach Guard o neges rydych chi'n ei hysgrifennu yn Outlook.",
+    // Neges is feminine: "ei hanfon a'i chofnodi".
+    monitorNote: {
+      warn: "Modd monitro: byddai Reach Guard yn rhybuddio cyn anfon y neges hon; caiff ei hanfon a'i chofnodi.",
+      block: "Modd monitro: byddai Reach Guard yn rhwystro'r neges hon; caiff ei hanfon a'i chofnodi.",
+    },
   },
 };

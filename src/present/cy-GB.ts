@@ -84,6 +84,10 @@ export const cyGB: OutlookCatalogue = {
     listRestricted: (names) =>
       `Ni chewch anfon at ${names}, felly bydd Exchange yn dychwelyd y neges ac nid yw'r aelodau'n cyfrif.`,
     broadcaster: "Cewch anfon at gynulleidfaoedd mawr, felly gallwch gadarnhau hyn eich hun.",
+    incident: (subject) =>
+      subject === null
+        ? "Mae atebion i'r sgwrs hon wedi'u hatal yn ystod digwyddiad."
+        : `Mae atebion i “${subject}” wedi'u hatal yn ystod digwyddiad.`,
   },
 
   alert: {
@@ -110,6 +114,10 @@ export const cyGB: OutlookCatalogue = {
     remove: (count) => `Tynnwch ${thisRecipient(count)} cyn anfon.`,
     sendToFewer: "Tynnwch rai derbynwyr cyn anfon.",
     correct: (count) => `Cywirwch y ${s(count, "cyfeiriad hwn", "cyfeiriadau hyn")} cyn anfon.`,
+    incident: {
+      withoutList: "Atebwch yr anfonwr yn unig, neu tynnwch y rhestr.",
+      newMessage: "Ysgrifennwch neges newydd yn lle hynny os oes rhaid iddi fynd.",
+    },
     action: REVIEW,
   },
 };

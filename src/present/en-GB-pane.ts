@@ -45,6 +45,12 @@ export const enGBPane: PaneCatalogue = {
     restricted: "you may not send to it",
     moderated: "moderated",
     contactGroup: "personal contact group: change it in the message itself",
+    sizeFrom: {
+      graph: "checked just now",
+      cache: "remembered from a recent check",
+      catalogue: (day, month, year) =>
+        `from the catalogue of ${day} ${"January February March April May June July August September October November December".split(" ")[month - 1] ?? ""} ${year}`,
+    },
     showMore: (next, left) => `Show ${next} more (${left} left)`,
     fixesHeading: "Fixes",
     removeBlocking: (count) =>
@@ -73,5 +79,9 @@ export const enGBPane: PaneCatalogue = {
         ? `${field} was left as it is: it holds a personal contact group, so change it in the message.`
         : `${field} was left as it is: Outlook did not list all of its recipients, so change it in the message.`,
     outsideOutlook: "Open Reach Guard from a message you are writing in Outlook.",
+    monitorNote: {
+      warn: "Monitor mode: Reach Guard would warn before sending this message; it will be sent and recorded.",
+      block: "Monitor mode: Reach Guard would block this message; it will be sent and recorded.",
+    },
   },
 };

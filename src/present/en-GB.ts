@@ -49,6 +49,10 @@ export const enGB: OutlookCatalogue = {
     listRestricted: (names, count) =>
       `You may not send to ${names}, so Exchange will return the message and ${s(count, "it is", "they are")} not counted.`,
     broadcaster: "You may send to large audiences, so you can confirm this yourself.",
+    incident: (subject) =>
+      subject === null
+        ? "Replies to this conversation are stopped during an incident."
+        : `Replies to “${subject}” are stopped during an incident.`,
   },
 
   alert: {
@@ -76,6 +80,10 @@ export const enGB: OutlookCatalogue = {
     remove: (count) => `Remove ${itThem(count)} before sending.`,
     sendToFewer: "Remove some recipients before sending.",
     correct: (count) => `Correct ${itThem(count)} before sending.`,
+    incident: {
+      withoutList: "Reply to the sender only, or remove the list.",
+      newMessage: "Write a new message instead if it must go.",
+    },
     action: "Review recipients",
   },
 };

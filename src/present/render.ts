@@ -33,6 +33,12 @@ export interface Words {
   checkFailed(verdict: Exclude<Verdict, "allow">, options: Pick<AlertOptions, "sendAnywayOffered">): string;
 }
 
+/** The service desk's words as the end of an alert: a sentence, closed if they left it open. */
+function asSentence(words: string): string {
+  const trimmed = words.trim();
+  return /[.!?][”’"')\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** A name as long as a recipient pill shows it, give or take. */
 const NAME_LIMIT = 48;
 /** As short as a name may become before the sentence itself is cut. */
@@ -116,6 +122,8 @@ export function wordsWith(text: OutlookCatalogue): Words {
         return r.listRestricted(listNames(reason.data.lists, max), reason.data.lists.length);
       case "broadcaster":
         return r.broadcaster;
+      case "incident":
+        return r.incident(reason.data.subject === null ? null : clip(reason.data.subject, length));
     }
   }
 
@@ -126,6 +134,8 @@ export function wordsWith(text: OutlookCatalogue): Words {
         return reason.data.groups.length;
       case "invalid-address":
         return reason.data.entries.length;
+      case "incident":
+        return reason.data.list === null ? 0 : 1;
       case "recipients-not-listed":
       case "external-over-warn":
       case "broadcaster":
@@ -142,6 +152,10 @@ export function wordsWith(text: OutlookCatalogue): Words {
   ): string {
     const count = reason ? howMany(reason) : 0;
     switch (reason?.code) {
+      // While composing, what escapes the match; at send, the service desk's own words.
+      case "incident":
+        if (!("incident" in say)) return asSentence(reason.data.message);
+        return reason.data.list === null ? say.incident.newMessage : say.incident.withoutList;
       case "invalid-address":
         return say.correct(count);
       case "directory-unavailable":
@@ -200,7 +214,10 @@ export function wordsWith(text: OutlookCatalogue): Words {
       let advice: string;
       if (decision.verdict === "block") {
         advice = blockAdvice(reason, text.alert);
-        if (options.supportContact) advice = text.alert.help(advice, options.supportContact);
+        // An incident's words are the service desk's already.
+        if (options.supportContact && reason?.code !== "incident") {
+          advice = text.alert.help(advice, options.supportContact);
+        }
       } else advice = options.sendAnywayOffered ? text.alert.sendAnyway : text.alert.confirmInPane;
       return fitting(ALERT_LIMIT, reason, advice);
     },

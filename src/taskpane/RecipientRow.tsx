@@ -2,6 +2,7 @@ import { Badge, Button } from "@fluentui/react-components";
 import { memo } from "react";
 import type { ResolvedRecipient } from "../core/types";
 import type { PaneWords } from "../present/pane-words";
+import { sizeSourceNote } from "../present/size-source";
 import type { Fix } from "./backend";
 import { usePaneStyles } from "./styles";
 import { useWords } from "./words";
@@ -19,6 +20,8 @@ function notesOf(recipient: ResolvedRecipient, words: PaneWords): string[] {
   const notes: string[] = [];
   if (recipient.kind === "list" && recipient.members !== null)
     notes.push(text.members(recipient.members, words.count(recipient.members)));
+  const sizeFrom = sizeSourceNote(recipient, text);
+  if (sizeFrom) notes.push(sizeFrom);
   if (recipient.externalMembers)
     notes.push(text.outside(recipient.externalMembers, words.count(recipient.externalMembers)));
   if (recipient.blockedBy) notes.push(text.blockedByPolicy);

@@ -31,6 +31,11 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
     !signInUnsupported &&
     decision.reasons.some((reason) => reason.code === "no-token");
   const empty = decision.recipients.length === 0;
+  // A pilot (monitor mode) lets the message go: the sender is told what enforcement would do.
+  const monitorNote =
+    decision.wouldBe !== decision.verdict && decision.wouldBe !== "allow"
+      ? text.monitorNote[decision.wouldBe]
+      : null;
   const headline = words.headline(decision);
   // A reason that only repeats the headline ("This message reaches 312 people.") is said once.
   const reasons = [...new Set(decision.reasons.map((reason) => words.reason(reason)))].filter(
@@ -59,6 +64,7 @@ export const Summary = forwardRef<HTMLHeadingElement, { snapshot: PaneSnapshot }
           )}
         </MessageBarBody>
       </MessageBar>
+      {monitorNote && <p className={styles.text}>{monitorNote}</p>}
       {accuracy && <p className={styles.text}>{accuracy}</p>}
       {/* Honest but quiet: the verdict above already names the lists; one line says what the
           policy does about them, and (once) why this Outlook never checks them. */}

@@ -99,6 +99,7 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
       const check = await checkWhileComposing(item, {
         policy: settings.policy,
         directory: deps.directory(settings),
+        ...(settings.catalogue ? { catalogue: settings.catalogue.lists } : {}),
         now,
       });
       if (!check.stale || attempt >= CHECK_ATTEMPTS) return check;

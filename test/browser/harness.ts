@@ -21,10 +21,15 @@ export interface Session {
 
 /**
  * The playground server on a free port and a fresh Chromium profile showing its page; `query`
- * chooses the Outlook played at first (e.g. "platform=mac", "platform=classic&naa=no").
+ * chooses the Outlook played at first (e.g. "platform=mac", "platform=classic&naa=no"), and
+ * `policyPath` a policy file to serve instead of the build's.
  */
-export async function openPlayground(query = ""): Promise<Session> {
-  const playground = await startPlayground({ distDir: BUILD_DIR, port: builtPort() });
+export async function openPlayground(query = "", options: { policyPath?: string } = {}): Promise<Session> {
+  const playground = await startPlayground({
+    distDir: BUILD_DIR,
+    port: builtPort(),
+    ...(options.policyPath ? { policyPath: options.policyPath } : {}),
+  });
   const profile = mkdtempSync(join(tmpdir(), "pw-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

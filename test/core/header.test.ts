@@ -17,6 +17,9 @@ describe("X-Reach-Guard header", () => {
       ack: true,
       fingerprint: FP,
       check: "done",
+      // Enforce mode is not written: the header reads as it did before monitor mode existed.
+      mode: "enforce",
+      wouldBe: "warn",
     } as const;
     const value = formatHeader(fields);
     expect(value).toBe(`verdict=warn; reach=312; accuracy=exact; ack=yes; fp=${FP}; check=done`);
@@ -47,7 +50,7 @@ describe("X-Reach-Guard header", () => {
   });
 
   it("says when the check did not finish, with the policy's verdict and nothing else claimed", () => {
-    const value = uncheckedHeader("warn");
+    const value = uncheckedHeader("warn", "enforce");
     expect(value).toBe("verdict=warn; reach=unknown; accuracy=incomplete; ack=no; fp=unknown; check=failed");
     expect(parseHeader(value)).toEqual({
       verdict: "warn",
@@ -56,6 +59,8 @@ describe("X-Reach-Guard header", () => {
       ack: false,
       fingerprint: null,
       check: "failed",
+      mode: "enforce",
+      wouldBe: "warn",
     });
   });
 

@@ -395,6 +395,8 @@ describe("the audit trail at send", () => {
       ack: false,
       fingerprint: null,
       check: "failed",
+      mode: "enforce",
+      wouldBe: "warn",
     });
   });
 

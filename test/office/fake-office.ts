@@ -67,6 +67,11 @@ export class FakeOutlook {
   replaceAttempts: Office.NotificationMessageDetails[] = [];
   itemOpen = true;
   withEnums = true;
+  /** How the draft was started (Office.MailboxEnums.ComposeType). */
+  composeType: "newMail" | "reply" | "forward" = "newMail";
+  /** The thread a reply or forward answers: item.conversationId, null for a new message. */
+  thread: string | null = null;
+  subject = "";
   /** Operation name ("to.getAsync") to its misbehaviour, or a rule deciding from the arguments. */
   failing = new Map<string, Misbehaviour | ((...args: unknown[]) => Misbehaviour | null)>();
 
@@ -134,7 +139,24 @@ export class FakeOutlook {
 
   private item() {
     const from = this.from;
+    const [major = 0, minor = 0] = this.mailbox.split(".").map(Number);
     return {
+      // Outlook gives a new message no conversation id (office.messagecompose.yml).
+      conversationId: this.composeType === "newMail" ? null : this.thread,
+      subject: {
+        getAsync: (callback: Callback<string>) =>
+          this.run("subject.getAsync", [], callback, () => this.subject),
+      },
+      // Mailbox 1.10: older clients have no such method.
+      ...(major > 1 || minor >= 10
+        ? {
+            getComposeTypeAsync: (callback: Callback<{ composeType: string; coercionType: string }>) =>
+              this.run("getComposeTypeAsync", [], callback, () => ({
+                composeType: this.composeType,
+                coercionType: "html",
+              })),
+          }
+        : {}),
       ...(from
         ? {
             from: {

@@ -74,6 +74,8 @@ function render(c: Catalogue): Row[] {
   );
   perCount("reasons.listRestricted", (count) => r.listRestricted(names(c, count), count));
   add("reasons.broadcaster", r.broadcaster);
+  add("reasons.incident", r.incident("Test email - please ignore"), "subject");
+  add("reasons.incident", r.incident(null), "no subject");
 
   const a = c.alert;
   perCount("alert.remove", a.remove);
@@ -94,6 +96,8 @@ function render(c: Catalogue): Row[] {
   add("infoBar.sendToFewer", i.sendToFewer);
   perCount("infoBar.correct", i.correct);
   add("infoBar.action", i.action);
+  add("infoBar.incident.withoutList", i.incident.withoutList);
+  add("infoBar.incident.newMessage", i.incident.newMessage);
 
   const t = c.taskPane;
   for (const key of [
@@ -152,6 +156,8 @@ function render(c: Catalogue): Row[] {
   perCount("taskPane.removed", (count) => t.removed(count, formatCount(count)));
   for (const reason of ["contact-group", "at-cap"] as const)
     add("taskPane.fieldLeftAlone", t.fieldLeftAlone(c.field.cc, reason), reason);
+  for (const wouldBe of ["warn", "block"] as const)
+    add(`taskPane.monitorNote.${wouldBe}`, t.monitorNote[wouldBe]);
 
   for (const verdict of ["allow", "warn", "block"] as const)
     add(`cli.verdict.${verdict}`, c.cli.verdict[verdict]);

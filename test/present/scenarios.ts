@@ -45,6 +45,20 @@ const asPeople = (count: number) =>
   Object.fromEntries(Array.from({ length: count }, (_, n) => [`person${n}@example.org`, person]));
 
 const EVERYONE = named("to", "everyone@example.org", "Everyone (all staff)");
+
+/** A reply-all storm the service desk has stopped, and a reply to it written now. */
+const STORM = {
+  id: "storm-2026-11-27",
+  message: "IT Service Desk: please do not reply to this thread, and call 0300 123 4567 if you must",
+  expires: "2099-01-01T00:00:00Z",
+  subject: "Test email - please ignore",
+  list: "everyone@example.org",
+};
+const LONG_SUBJECT = "Test email about the rota for the renal and urology wards ".repeat(4).trim();
+const replyToStorm = (subject: string | null): Partial<MessageInput> => ({
+  conversation: { id: "AAQkADStorm", subject, kind: "reply" },
+  checkedAt: Date.parse("2026-11-27T10:00:00Z"),
+});
 const WARD = named("to", "ward7@example.org", "Ward 7 nurses");
 const LEEDS = named("cc", "leeds@example.org", "All Leeds staff");
 
@@ -131,6 +145,22 @@ export const SCENARIOS: Readonly<Record<string, () => Decision>> = {
         named("to", `list${n}@example.org`, `${"Department of Very Long Names and Titles ".repeat(4)}${n}`),
       ),
       Object.fromEntries(Array.from({ length: 8 }, (_, n) => [`list${n}@example.org`, list(1000)])),
+    ),
+  "a reply to a stopped thread, by subject and list": () =>
+    scenario([EVERYONE], {}, { incidents: [STORM] }, replyToStorm("RE: RE: Test email - please ignore")),
+  "a reply to a stopped thread, by conversation": () =>
+    scenario(
+      [named("to", "c.jones@example.org", "Carys Jones")],
+      { "c.jones@example.org": person },
+      { incidents: [{ ...STORM, conversationId: "AAQkADStorm" }], broadcasters: [SENDER] },
+      replyToStorm(null),
+    ),
+  "a reply to a stopped thread with a very long subject": () =>
+    scenario(
+      [EVERYONE],
+      {},
+      { incidents: [{ ...STORM, subject: LONG_SUBJECT }] },
+      replyToStorm(`ATB: ${LONG_SUBJECT}`),
     ),
   "an ordinary message": () => scenario(people(3), asPeople(3)),
 };

@@ -43,6 +43,8 @@ export interface RuntimeStart {
   readonly facts: FrameFacts;
   readonly mailboxVersion: string;
   readonly profile: UserProfile;
+  /** The open item's `conversationId`, which Office.js reads without a call. */
+  readonly conversationId?: string | null;
 }
 
 /** Messages from the page to the worker. */
@@ -122,6 +124,7 @@ export function startJavascriptOnlyRuntime(scope: WorkerScope): void {
     const bridge: HostBridge = {
       version: 1,
       hasItem: () => true,
+      conversationId: () => message.conversationId ?? null,
       item: (operation, reply) => {
         const id = nextId++;
         replies.set(id, reply);

@@ -66,6 +66,16 @@ export function createItemSurface(bridge: HostBridge, frame: FrameKind = "taskpa
     bcc: recipients("bcc"),
     from: { getAsync: (...rest: unknown[]) => call({ op: "from.get" }, rest) },
     subject: { getAsync: (...rest: unknown[]) => call({ op: "subject.get" }, rest) },
+    /** A plain property in Office.js: null for a new message (office.messagecompose.yml). */
+    get conversationId() {
+      return bridge.conversationId();
+    },
+    /** Only from Mailbox 1.10, the requirement set that has it. */
+    get getComposeTypeAsync() {
+      return bridge.supportsMailbox("1.10")
+        ? (...rest: unknown[]) => call({ op: "composeType.get" }, rest)
+        : undefined;
+    },
     sessionData: {
       getAsync: (key: string, ...rest: unknown[]) => call({ op: "sessionData.get", key: String(key) }, rest),
       setAsync: (key: string, value: unknown, ...rest: unknown[]) =>

@@ -49,6 +49,8 @@ export interface DraftInit {
   readonly cc?: readonly string[];
   readonly subject?: string;
   readonly body?: string;
+  /** The thread a reply or forward answers (its conversation id). */
+  readonly conversationId?: string;
 }
 
 /** How Outlook would present an address: its display name and (unreliable) recipient type. */
@@ -98,6 +100,17 @@ export class Draft {
     this.body = init.body ?? "";
     this.recipients.to = (init.to ?? []).map((address) => this.detailsFor(address));
     this.recipients.cc = (init.cc ?? []).map((address) => this.detailsFor(address));
+  }
+
+  /** Office.MailboxEnums.ComposeType of this draft: reply all is a reply to Outlook. */
+  get composeType(): "newMail" | "reply" | "forward" {
+    const kind = this.init.kind;
+    return kind === "new" ? "newMail" : kind === "forward" ? "forward" : "reply";
+  }
+
+  /** `item.conversationId` as Outlook gives it in compose: none for a new message. */
+  conversationId(): string | null {
+    return outlook.conversationIdInCompose(this.composeType, this.init.conversationId ?? null);
   }
 
   /** Called on every change; recipient changes say which fields changed. */
@@ -165,6 +178,8 @@ export class Draft {
         return ok({ ...this.init.from });
       case "subject.get":
         return ok(this.subject);
+      case "composeType.get":
+        return ok({ composeType: this.composeType, coercionType: "html" });
       case "sessionData.get":
         return sessionData.has(operation.key)
           ? ok(sessionData.get(operation.key))

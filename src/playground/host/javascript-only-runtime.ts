@@ -18,7 +18,7 @@ export interface RuntimeWorker {
 export interface JavascriptOnlyRuntimeOptions {
   readonly startWorker: () => RuntimeWorker;
   readonly eventsUrl: string;
-  readonly bridge: Pick<HostBridge, "item" | "naa">;
+  readonly bridge: Pick<HostBridge, "item" | "naa"> & Partial<Pick<HostBridge, "conversationId">>;
   /** Read when each worker starts. */
   readonly facts: () => FrameFacts;
   readonly mailboxVersion: () => string;
@@ -114,6 +114,8 @@ export class JavascriptOnlyRuntime extends EventRuntime {
       facts: options.facts(),
       mailboxVersion: options.mailboxVersion(),
       profile: options.profile(),
+      // Each event starts a runtime of its own, so the item it sees is the one open now.
+      conversationId: options.bridge.conversationId?.() ?? null,
     };
     send(start);
     try {

@@ -17,6 +17,8 @@ export interface MailMessage {
   readonly bcc: readonly string[];
   readonly subject: string;
   readonly body: string;
+  /** Outlook's conversation id: the same for a message and every reply or forward of it. */
+  readonly conversationId: string;
   /** ISO date-time. */
   readonly at: string;
   readonly headers: Readonly<Record<string, string>>;
@@ -30,9 +32,68 @@ export type ComposeKind = DraftInit["kind"];
  */
 export const CONTACT_GROUPS: readonly string[] = ["Ward round friends"];
 
+/**
+ * The thread of a reply-all storm, which the playground's policy stops as an incident
+ * (../server/demo-incident.ts): a lost lanyard announced to everyone, and the replies to everyone
+ * that followed, all in one conversation.
+ */
+export const STORM = {
+  conversationId: "AAQkADlanyard-storm",
+  subject: "Lost: blue lanyard near the canteen",
+  list: "everyone@example.org",
+} as const;
+
+function stormThread(): MailMessage[] {
+  const message = (n: number, from: Person, subject: string, body: string, at: string): MailMessage => ({
+    id: `storm-${n}`,
+    folder: "inbox",
+    from,
+    to: [STORM.list],
+    cc: [],
+    bcc: [],
+    subject,
+    body,
+    conversationId: STORM.conversationId,
+    at,
+    headers: {},
+  });
+  const reply = `RE: ${STORM.subject}`;
+  return [
+    message(
+      4,
+      { emailAddress: "tom.evans@example.org", displayName: "Tom Evans" },
+      reply,
+      "Stop replying to all!",
+      "2026-11-21T09:14:00Z",
+    ),
+    message(
+      3,
+      { emailAddress: "lisa.wong@example.org", displayName: "Lisa Wong" },
+      reply,
+      "Please remove me from this list.",
+      "2026-11-21T09:11:00Z",
+    ),
+    message(
+      2,
+      { emailAddress: "owen.price@example.org", displayName: "Owen Price" },
+      reply,
+      "Why am I getting this?",
+      "2026-11-21T09:09:00Z",
+    ),
+    message(
+      1,
+      { emailAddress: "jo.murray@example.org", displayName: "Jo Murray" },
+      STORM.subject,
+      "Has anyone found a blue lanyard with a locker key? I lost it near the canteen.",
+      "2026-11-21T09:02:00Z",
+    ),
+  ];
+}
+
 export const INBOX: readonly MailMessage[] = [
   {
     id: "m1",
+    conversationId: "AAQkADtest-email",
     folder: "inbox",
     from: { emailAddress: "sam.patel@example.org", displayName: "Sam Patel" },
     to: ["everyone@example.org"],
@@ -45,6 +106,7 @@ export const INBOX: readonly MailMessage[] = [
   },
   {
     id: "m2",
+    conversationId: "AAQkADwinter-rota",
     folder: "inbox",
     from: { emailAddress: "medical.director@example.org", displayName: "Medical Director" },
     to: ["clinical-leads@example.org"],
@@ -57,6 +119,7 @@ export const INBOX: readonly MailMessage[] = [
   },
   {
     id: "m3",
+    conversationId: "AAQkADward7-handover",
     folder: "inbox",
     from: { emailAddress: "priya.shah@example.org", displayName: "Priya Shah" },
     to: ["ward7-team@example.org"],
@@ -69,6 +132,7 @@ export const INBOX: readonly MailMessage[] = [
   },
   {
     id: "m4",
+    conversationId: "AAQkADphoenix-ethics",
     folder: "inbox",
     from: { emailAddress: "ana.silva@partner-university.example", displayName: "Ana Silva" },
     to: ["dr.amelia.hart@example.org"],
@@ -79,6 +143,7 @@ export const INBOX: readonly MailMessage[] = [
     at: "2026-11-22T11:30:00Z",
     headers: {},
   },
+  ...stormThread(),
 ];
 
 const subjectPrefix: Record<ComposeKind, string> = {
@@ -101,8 +166,11 @@ export function draftFor(
   if (kind === "new" || !original) return { from: me };
   const subject = `${subjectPrefix[kind]}${original.subject.replace(/^(RE|FW):\s*/i, "")}`;
   const quoted = `\n\n-----\nFrom: ${original.from.displayName}\n${original.body}`;
-  if (kind === "forward") return { from: me, subject, body: quoted };
-  if (kind === "reply") return { from: me, to: [original.from.emailAddress], subject, body: quoted };
+  // A reply or forward joins the original's conversation.
+  const thread = { conversationId: original.conversationId };
+  if (kind === "forward") return { from: me, subject, body: quoted, ...thread };
+  if (kind === "reply")
+    return { from: me, to: [original.from.emailAddress], subject, body: quoted, ...thread };
   const notMe = (address: string) => !same(address, me.emailAddress);
   const to = [original.from.emailAddress, ...original.to].filter(notMe);
   const unique = (addresses: string[]) =>
@@ -113,5 +181,6 @@ export function draftFor(
     cc: unique(original.cc.filter(notMe)).filter((address) => !to.some((other) => same(other, address))),
     subject,
     body: quoted,
+    ...thread,
   };
 }

@@ -335,6 +335,7 @@ export class PlaygroundHost implements HostBridge {
       bcc: snapshot.recipients.bcc.map((recipient) => recipient.emailAddress),
       subject: snapshot.subject,
       body: snapshot.body,
+      conversationId: draft.conversationId() ?? `AAQkADsent-${this.sentCount}`,
       at: new Date().toISOString(),
       headers: snapshot.headers,
     };
@@ -429,6 +430,10 @@ export class PlaygroundHost implements HostBridge {
 
   hasItem(): boolean {
     return this.draft !== null;
+  }
+
+  conversationId(): string | null {
+    return this.draft?.conversationId() ?? null;
   }
 
   item(operation: ItemOperation, reply: (answer: HostAnswer) => void, frame: FrameKind = "taskpane"): void {

@@ -48,6 +48,7 @@ export type ItemOperation =
     }
   | { readonly op: "from.get" }
   | { readonly op: "subject.get" }
+  | { readonly op: "composeType.get" }
   | { readonly op: "sessionData.get" | "sessionData.remove"; readonly key: string }
   | { readonly op: "sessionData.set"; readonly key: string; readonly value: unknown }
   | { readonly op: "sessionData.getAll" | "sessionData.clear" }
@@ -88,6 +89,8 @@ export interface UserProfile {
 export interface HostBridge {
   readonly version: 1;
   hasItem(): boolean;
+  /** `item.conversationId`, a plain property in Office.js: null for a new message or no item. */
+  conversationId(): string | null;
   /**
    * Runs one item operation for the runtime `frame`; the answer is given asynchronously, as Outlook
    * does. The runtime matters where Outlook keeps apart what each sees (sessionData on Mac).

@@ -8,6 +8,8 @@ import { parsePolicyText } from "../../core/policy";
 import { loopbackOrigins } from "../../kit/loopback";
 import { summarisePolicy, type PolicySummary } from "../host/policy-summary";
 import { readStatic } from "./static-files";
+import { demoCatalogueText } from "./demo-catalogue";
+import { withDemoIncident } from "./demo-incident";
 import { playgroundEnvironment, playgroundHostConfig } from "./environment";
 
 // The playground's web server: the built add-in (as an admin would host it), the playground page,
@@ -57,8 +59,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const policyText = options.policyPath ? await readFile(options.policyPath, "utf8") : null;
   // A broken file stops here, with its field named; the page shows the policy in force.
   const policy = await policyInForce(root, options.policyPath ?? null, policyText);
+  // What the add-in reads: a file given at start as it is; else the build's, with the demo's storm
+  // stopped (./demo-incident.ts).
+  const servedPolicy =
+    policyText ??
+    (await readFile(join(root, "policy.json"), "utf8").then(
+      (text) => withDemoIncident(text),
+      () => null,
+    ));
   const directory = loadDemoDirectory();
   const demoData = JSON.parse(await readFile(DEMO_DIRECTORY_PATH, "utf8")) as unknown;
+  // The reach catalogue an admin would host beside policy.json, for the demo directory.
+  const catalogueText = demoCatalogueText(directory, demoData);
   // Started once this server's port is known: the page's origins are the only browser callers its
   // control endpoints (the fault switches) answer.
   let graph: FakeGraph | null = null;
@@ -83,7 +95,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     }
     if (path === "/config.json")
       return send(200, "application/json", JSON.stringify(playgroundHostConfig(graph.url)));
-    if (path === "/policy.json" && policyText !== null) return send(200, "application/json", policyText);
+    if (path === "/policy.json" && servedPolicy !== null) return send(200, "application/json", servedPolicy);
+    if (path === "/catalogue.json") return send(200, "application/json", catalogueText);
     if (path === "/playground/env.json")
       return send(
         200,
