@@ -20,7 +20,7 @@ export function shipped(): Shipped {
     write: false,
     format: "cjs",
     platform: "node",
-    // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its ES module is what webpack takes.
+    // As webpack does: a package's ES module build first (a UMD "main" is one esbuild cannot follow).
     mainFields: ["module", "main"],
     target: "node20",
     logLevel: "error",

@@ -10,7 +10,7 @@ const BELOW_ENTRIES = ["app", "check", "present", "core", "kit", ...ADAPTERS];
 
 /** Room -> the rooms (besides itself) and the packages it may import. */
 const ROOMS = {
-  core: { rooms: [], packages: ["punycode", "@noble/hashes", "zod", "jsonc-parser"] },
+  core: { rooms: [], packages: ["punycode", "@noble/hashes", "zod"] },
   kit: { rooms: [], packages: [] },
   present: { rooms: ["core"], packages: [] },
   storage: { rooms: ["core", "kit"], packages: [] },

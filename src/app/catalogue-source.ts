@@ -51,9 +51,16 @@ export interface CheckedRecord {
   readonly problem: string | null;
 }
 
-/** The lowest reach at which the policy may speak: lists below it alone cannot make it warn. */
+/**
+ * The lowest reach at which the policy may speak, for any sender (an override may warn lower than
+ * the organisation does): lists below it alone cannot make it warn.
+ */
 export function keepFloor(policy: Policy): number {
-  return Math.min(policy.warnAt, policy.blockAt);
+  let floor = Math.min(policy.warnAt, policy.blockAt);
+  policy.senders.forEach((sender) => {
+    floor = Math.min(floor, sender.warnAt ?? floor, sender.blockAt ?? floor);
+  });
+  return floor;
 }
 
 /** The scan's entries are objects; only these fields are read. */

@@ -1,5 +1,6 @@
 import type { CatalogueList } from "../core/catalogue";
 import { decide } from "../core/decide";
+import { isAlwaysEnforced } from "../core/monitor";
 import type { Policy } from "../core/policy";
 import { planMessage } from "../core/recipients";
 import { DIRECTORY_FAILURES, type Decision, type DirectoryAnswer, type MessageInput } from "../core/types";
@@ -118,12 +119,20 @@ export async function evaluate(message: MessageInput, options: EvaluateOptions):
   const now = options.now ?? Date.now;
   const plan = planMessage(message, options.policy);
   const known = options.known ?? new Map<string, DirectoryAnswer>();
-  const blocksOnItsOwn = plan.policyBlocked.length > 0 && options.skipDirectoryWhenPolicyBlocks === true;
-  const policyDecision = blocksOnItsOwn ? decide(message, options.policy, known, plan) : null;
-  if (policyDecision && policyDecision.verdict === "block") {
-    return { decision: policyDecision, answers: known, asked: 0 };
-  }
-  if (options.skipDirectoryWhenPolicyBlocks === true) {
+  // At send, a block the policy gives on its own (an always-blocked list, or a reply into a thread
+  // under an incident) needs no Graph call: whatever the directory says, it stays a block.
+  const skip = options.skipDirectoryWhenPolicyBlocks === true;
+  const policyDecision =
+    skip && (plan.policyBlocked.length > 0 || message.conversation !== undefined)
+      ? decide(message, options.policy, known, plan)
+      : null;
+  const blocksOnItsOwn =
+    policyDecision !== null &&
+    policyDecision.verdict === "block" &&
+    (plan.policyBlocked.length > 0 ||
+      policyDecision.reasons.some((reason) => reason.verdict === "block" && isAlwaysEnforced(reason)));
+  if (policyDecision && blocksOnItsOwn) return { decision: policyDecision, answers: known, asked: 0 };
+  if (skip) {
     // At send, like a policy block: when the catalogue's sizes (with what this draft already knows)
     // pass blockAt, the block stands without waiting for Graph. A live answer still wins: a compose
     // check that reached Graph left its answer in the draft's state, and a list sized there is not

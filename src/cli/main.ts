@@ -4,7 +4,8 @@ import { runCheck } from "./check";
 import { paneWordsFor } from "../present/catalogues";
 import { toJson, toText } from "./render";
 import { runScanCommand } from "./scan-command";
-import { runIncidentCommand } from "./incident-command";
+import { INCIDENT_USAGE, runIncidentCommand } from "./incident-command";
+import { SCAN_USAGE } from "../scan/options";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -25,15 +26,21 @@ async function checkCommand(argv: readonly string[], env: NodeJS.ProcessEnv, io:
   return 0;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  check: checkCommand,
-  scan: runScanCommand,
-  incident: runIncidentCommand,
+const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly usage: string }>> = {
+  check: { run: checkCommand, usage: USAGE },
+  scan: { run: runScanCommand, usage: SCAN_USAGE },
+  incident: { run: runIncidentCommand, usage: INCIDENT_USAGE },
 };
+
+/** Without a command: what each one is for. */
+const OVERVIEW = `Usage: reach-guard <command> [options]   (reach-guard <command> --help for its options)
+  check      what Reach Guard would decide for one message
+  scan       size every mail-enabled list of the tenant and write the reach catalogue
+  incident   write or try the policy's incident section, to stop a reply-all storm`;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
-    io.out(`${USAGE}\n`);
+    io.out(`${OVERVIEW}\n`);
     return argv.length === 0 ? 2 : 0;
   }
   try {
@@ -41,10 +48,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`unknown command "${name}"`);
     if (rest.includes("--help") || rest.includes("-h")) {
-      io.out(`${USAGE}\n`);
+      io.out(`${command.usage}\n`);
       return 0;
     }
-    return await command(rest, env, io);
+    return await command.run(rest, env, io);
   } catch (error) {
     if (error instanceof UsageError || isPolicyError(error)) {
       io.err(`reach-guard: ${error.message}\n`);

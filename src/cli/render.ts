@@ -7,6 +7,8 @@ import { sizeSourceNote } from "../present/size-source";
 export function toJson(decision: Decision, words: CliWords) {
   return {
     verdict: decision.verdict,
+    // In monitor mode nothing is enforced: what enforcement would say is printed beside it.
+    ...(decision.mode === "monitor" ? { mode: decision.mode, wouldBe: decision.wouldBe } : {}),
     reach: decision.reach,
     accuracy: decision.accuracy,
     complete: decision.complete,

@@ -5,7 +5,7 @@ import { SEVERITY, mostSevere, type Policy } from "./policy";
 import { measureReach } from "./reach";
 import { planMessage, resolveRecipient, type Plan, type ResolveContext } from "./recipients";
 import { RULES } from "./rules";
-import { monitored } from "./monitor";
+import { isAlwaysEnforced, monitored } from "./monitor";
 import { policyForSender } from "./sender-policy";
 import type { Decision, DirectoryAnswer, MessageInput, Reason, RecipientInput } from "./types";
 
@@ -52,11 +52,11 @@ export function sendsAsSignedIn(message: MessageInput): boolean {
 }
 
 /**
- * A broadcaster's blocks become warnings they can acknowledge; everyone else's stay blocks. An
- * incident stays a block: the service desk stopped the thread for everyone.
+ * A broadcaster's blocks become warnings they can acknowledge; everyone else's stay blocks. What is
+ * always enforced (an incident: the service desk stopped the thread for everyone) stays a block.
  */
 function applyBroadcaster(reasons: readonly Reason[]): Reason[] {
-  const softens = (reason: Reason) => reason.verdict === "block" && reason.code !== "incident";
+  const softens = (reason: Reason) => reason.verdict === "block" && !isAlwaysEnforced(reason);
   const softened = reasons.map((reason) =>
     softens(reason) ? { ...reason, verdict: "warn" as const } : reason,
   );

@@ -4,11 +4,13 @@ import {
   CATALOGUE_REFRESH_MINUTES,
   KEPT_CATALOGUE_CHARS,
   MAX_CATALOGUE_CHARS,
+  keepFloor,
   keptCopyText,
   readKeptCopy,
 } from "../../src/app/catalogue-source";
 import { loadSettings, type SettingsOptions } from "../../src/app/settings";
 import { CATALOGUE_FORMAT, serialiseCatalogue, type CatalogueList } from "../../src/core/catalogue";
+import { parsePolicy } from "../../src/core/policy";
 import { createMemoryStore } from "../../src/storage/memory";
 import type { KeyValueStore } from "../../src/storage/port";
 
@@ -242,6 +244,20 @@ describe("the reach catalogue from the host", () => {
     const site = host({ "policy.json": { body: json(POLICY) }, "config.json": { body: json(CONFIG) } });
     const settings = await loader(store, site, { now: Date.now() })("send");
     expect(settings.catalogue).toBeNull();
+  });
+
+  it("keeps the lists any sender's override could be warned about, not only the organisation's", () => {
+    const organisation = parsePolicy({ warnAt: 50, blockAt: 5000 });
+    expect(keepFloor(organisation)).toBe(50);
+    const withOverrides = parsePolicy({
+      warnAt: 50,
+      blockAt: 5000,
+      senders: [
+        { match: ["comms@example.org"], warnAt: 500, blockAt: 20000 },
+        { match: ["*@trust-b.example.org"], warnAt: 10, blockAt: 40 },
+      ],
+    });
+    expect(keepFloor(withOverrides)).toBe(10);
   });
 
   it("keeps a catalogue of 100,000 lists within the store's budget, largest first", () => {

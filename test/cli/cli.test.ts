@@ -77,6 +77,23 @@ describe("reach-guard check --demo", () => {
     expect(json.reasons[0]).toMatchObject({ code: "reach-over-block", verdict: "block" });
   });
 
+  it("says, in monitor mode, what enforcement would decide beside what is enforced", async () => {
+    const policy = policyFile(JSON.stringify({ mode: "monitor", warnAt: 50, blockAt: 5000 }));
+    const result = await run([
+      "check",
+      "--from",
+      "dr.amelia.hart@example.org",
+      "--to",
+      "everyone@example.org",
+      "--policy",
+      policy,
+      "--demo",
+      "--json",
+    ]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ verdict: "allow", mode: "monitor", wouldBe: "block" });
+  });
+
   it("prints a table and the verdict for people", async () => {
     const result = await run([
       "check",
@@ -257,5 +274,22 @@ describe("reach-guard errors", () => {
     expect(JSON.parse(ok.stdout).reach).toBe(12);
     const bad = spawnSync(process.execPath, [bin, "check"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
+  });
+});
+
+describe("help", () => {
+  it("names every command when none is given, and fails so a script notices", async () => {
+    const { code, out } = await run([]);
+    expect(code).toBe(2);
+    for (const command of ["check", "scan", "incident"])
+      expect(out).toMatch(new RegExp(`^  ${command} `, "m"));
+  });
+
+  it("gives each command's own options after --help", async () => {
+    expect((await run(["scan", "--help"])).out).toMatch(/^usage: reach-guard scan --out DIR/);
+    expect((await run(["incident", "--help"])).out).toMatch(/^usage: reach-guard incident --policy/);
+    const check = await run(["check", "--help"]);
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/^Usage: reach-guard check --from/);
   });
 });

@@ -39,9 +39,12 @@ function host() {
   return { files, requested, fetch: fetch as typeof globalThis.fetch };
 }
 
-function outlookWith(draft: MemoryDraft, hosted: ReturnType<typeof host>) {
+function outlookWith(
+  draft: MemoryDraft,
+  hosted: ReturnType<typeof host>,
+  directory = new TableDirectory({ "staff-news@example.org": list(30) }),
+) {
   const store = createMemoryStore();
-  const directory = new TableDirectory({ "staff-news@example.org": list(30) });
   return createHandlers({
     item: () => draft,
     loadSettings: (moment) =>
@@ -105,6 +108,20 @@ describe("an incident published while a reply to the storm is open", () => {
     await handlers.onMessageRecipientsChanged(fakeEvent());
     expect(draft.infoBars.has(INFO_BAR_KEY)).toBe(false);
     expect((await send(handlers))?.allowEvent).toBe(true);
+  });
+
+  it("blocks at send without asking Graph, even when Graph hangs", async () => {
+    const hosted = host();
+    hosted.files.set("policy.json", { ...BEFORE, incidents: [STORM] });
+    const directory = new TableDirectory();
+    directory.mode = "hang";
+    const draft = reply();
+    const handlers = outlookWith(draft, hosted, directory);
+    // A first check at send: nothing known of the list, and Graph would never answer.
+    const options = await send(handlers);
+    expect(options?.allowEvent).toBe(false);
+    expect(options?.errorMessage).toContain("stopped during an incident");
+    expect(directory.asked).toEqual([]);
   });
 
   it("does nothing once the incident has expired", async () => {

@@ -158,6 +158,9 @@ function render(c: Catalogue): Row[] {
     add("taskPane.fieldLeftAlone", t.fieldLeftAlone(c.field.cc, reason), reason);
   for (const wouldBe of ["warn", "block"] as const)
     add(`taskPane.monitorNote.${wouldBe}`, t.monitorNote[wouldBe]);
+  add("taskPane.sizeFrom.graph", t.sizeFrom.graph);
+  add("taskPane.sizeFrom.cache", t.sizeFrom.cache);
+  add("taskPane.sizeFrom.catalogue", t.sizeFrom.catalogue(26, 11, 2026));
 
   for (const verdict of ["allow", "warn", "block"] as const)
     add(`cli.verdict.${verdict}`, c.cli.verdict[verdict]);
