@@ -25,7 +25,14 @@ export interface Environment {
 /** Host files at compose time may take this long; at send the saved copy is used when there is one. */
 export const SETTINGS_TIMEOUT_MS = { compose: 3000, send: 800 } as const;
 
-export function settingsLoader(environment: Environment): (moment: "compose" | "send") => Promise<Settings> {
+/**
+ * `waitForFirstCatalogue`: when this store has never kept a catalogue, wait for the first download
+ * (the task pane); the event handlers leave it to the background.
+ */
+export function settingsLoader(
+  environment: Environment,
+  { waitForFirstCatalogue = false }: { readonly waitForFirstCatalogue?: boolean } = {},
+): (moment: "compose" | "send") => Promise<Settings> {
   return (moment) =>
     loadSettings({
       baseUrl: environment.baseUrl,
@@ -33,7 +40,7 @@ export function settingsLoader(environment: Environment): (moment: "compose" | "
       timeoutMs: SETTINGS_TIMEOUT_MS[moment],
       preferSaved: moment === "send",
       // The admin's reach catalogue beside policy.json: kept copy at send, refreshed at compose.
-      catalogue: {},
+      catalogue: waitForFirstCatalogue ? { waitWhenNone: true } : {},
       ...(environment.fetch ? { fetch: environment.fetch } : {}),
     });
 }

@@ -44,8 +44,12 @@ export interface SettingsOptions {
   /** Send time: use the saved copy without asking the host, to keep the decision fast. */
   readonly preferSaved?: boolean;
   readonly now?: () => number;
-  /** Read the reach catalogue too: the kept copy, and at compose the host's when it is due. */
-  readonly catalogue?: { readonly timeoutMs?: number };
+  /**
+   * Read the reach catalogue too: the kept copy, and at compose the host's when it is due.
+   * `waitWhenNone`: when nothing is kept yet, wait for the download (the task pane, which shows that
+   * it is checking; never the event handlers, whose info bar must not wait for megabytes).
+   */
+  readonly catalogue?: { readonly timeoutMs?: number; readonly waitWhenNone?: boolean };
 }
 
 export const SETTINGS_KEY = "settings:v1";
@@ -124,6 +128,17 @@ export async function loadSettings(options: SettingsOptions): Promise<Settings> 
     stored,
     settings.policy,
   );
+  if (found.catalogue === null && found.refresh && options.catalogue.waitWhenNone) {
+    // The first download this store has seen: its result, and what it found wrong, are read back.
+    await found.refresh;
+    const after = await readCatalogueState(options.store);
+    const problem = after.checked?.problem;
+    return {
+      ...settings,
+      problems: [...settings.problems, ...(problem ? [problem] : [])],
+      catalogue: after.catalogue,
+    };
+  }
   return {
     ...settings,
     problems: [...settings.problems, ...found.problems],

@@ -60,8 +60,14 @@ export function nextPagePath(link: string, root: string): string {
   return `/${rest}`;
 }
 
+/**
+ * Graph's group ids are GUIDs. The id goes into the path of each count request, so one that could
+ * be read as a path (`..`, `%2F`) is not asked about: the list is skipped, as absence never means small.
+ */
+const GROUP_ID = /^[A-Za-z0-9-]{1,64}$/;
+
 function listOf(group: GroupResource): ListRef | null {
-  if (!group.mail || group.mailEnabled === false) return null;
+  if (!group.mail || group.mailEnabled === false || !GROUP_ID.test(group.id)) return null;
   const parsed = parseAddress(group.mail);
   if (!parsed.valid) return null;
   const displayName = (group.displayName ?? "").slice(0, MAX_DISPLAY_NAME);

@@ -53,7 +53,8 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
   };
   const backend = createOfficeBackend({
     item: composeDraft(office),
-    loadSettings: settingsLoader(environment),
+    // The pane says it is checking: on its first run it may wait for the reach catalogue.
+    loadSettings: settingsLoader(environment, { waitForFirstCatalogue: true }),
     directory: (settings) => directoryFor(environment, settings),
     auth: (settings) => auths.authFor(settings.config),
     subscribeRecipientsChanged: (listener) => onRecipientsChanged(listener, office),

@@ -58,7 +58,12 @@ function host(files: Record<string, Answer>) {
   return { files, requests, fetch: fetch as typeof globalThis.fetch };
 }
 
-function loader(store: KeyValueStore, site: ReturnType<typeof host>, clock: { now: number }) {
+function loader(
+  store: KeyValueStore,
+  site: ReturnType<typeof host>,
+  clock: { now: number },
+  catalogue: SettingsOptions["catalogue"] = {},
+) {
   return (moment: "compose" | "send") =>
     loadSettings({
       baseUrl: "https://host.example.org/rg/",
@@ -67,7 +72,7 @@ function loader(store: KeyValueStore, site: ReturnType<typeof host>, clock: { no
       timeoutMs: 1000,
       preferSaved: moment === "send",
       now: () => clock.now,
-      catalogue: {},
+      catalogue,
     } satisfies SettingsOptions);
 }
 
@@ -106,6 +111,25 @@ describe("the reach catalogue from the host", () => {
     const send = await load("send");
     expect(send.catalogue?.lists.has("everyone@example.org")).toBe(true);
     expect(site.requests).toEqual([]);
+  });
+
+  it("is waited for by the task pane when nothing is kept yet, and its problem told at once", async () => {
+    const site = host({
+      "policy.json": { body: json(POLICY) },
+      "config.json": { body: json(CONFIG) },
+      "catalogue.json": { body: GOOD },
+    });
+    const clock = { now: Date.parse("2026-11-26T09:00:00Z") };
+    const pane = await loader(createMemoryStore(), site, clock, { waitWhenNone: true })("compose");
+    expect(pane.catalogue?.lists.has("everyone@example.org")).toBe(true);
+    expect(pane.catalogueRefresh).toBeUndefined();
+
+    site.files["catalogue.json"] = { body: "{ not json" };
+    const broken = await loader(createMemoryStore(), site, clock, { waitWhenNone: true })("compose");
+    expect(broken.catalogue).toBeNull();
+    expect(broken.problems).toEqual([
+      expect.stringMatching(/^catalogue\.json is not a catalogue .*none in use$/),
+    ]);
   });
 
   it(`is fetched again only after ${CATALOGUE_REFRESH_MINUTES} minutes`, async () => {

@@ -21,14 +21,19 @@ export interface Session {
 
 /**
  * The playground server on a free port and a fresh Chromium profile showing its page; `query`
- * chooses the Outlook played at first (e.g. "platform=mac", "platform=classic&naa=no"), and
- * `policyPath` a policy file to serve instead of the build's.
+ * chooses the Outlook played at first (e.g. "platform=mac", "platform=classic&naa=no"),
+ * `policyPath` a policy file to serve instead of the build's, and `catalogue: false` hosts no reach
+ * catalogue (the world of an admin who has not scanned).
  */
-export async function openPlayground(query = "", options: { policyPath?: string } = {}): Promise<Session> {
+export async function openPlayground(
+  query = "",
+  options: { policyPath?: string; catalogue?: boolean } = {},
+): Promise<Session> {
   const playground = await startPlayground({
     distDir: BUILD_DIR,
     port: builtPort(),
     ...(options.policyPath ? { policyPath: options.policyPath } : {}),
+    ...(options.catalogue === false ? { catalogue: false } : {}),
   });
   const profile = mkdtempSync(join(tmpdir(), "pw-"));
   const context = await chromium.launchPersistentContext(profile, {

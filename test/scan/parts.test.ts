@@ -1,6 +1,7 @@
 import { parseAddressFile } from "../../src/scan/address-file";
 import { jitteredDelay, withStepRetry, DEFAULT_STEP_RETRY } from "../../src/scan/backoff";
-import { nextPagePath } from "../../src/scan/enumerate";
+import { fetchPage, nextPagePath } from "../../src/scan/enumerate";
+import type { GraphClient } from "../../src/directory/graph/client";
 import { ScanInterrupted } from "../../src/scan/errors";
 import { createProgress, progressLine } from "../../src/scan/progress";
 import { GraphError } from "../../src/directory/graph/errors";
@@ -23,6 +24,30 @@ describe("the next page's link", () => {
       `http://graph.microsoft.com/v1.0/groups?$skiptoken=a`,
     ])
       expect(() => nextPagePath(link, ROOT)).toThrow(ScanInterrupted);
+  });
+});
+
+describe("a page of groups", () => {
+  it("leaves out a group whose id could be read as a path, and one without an address", async () => {
+    const group = (id: string, mail: string | null) => ({ id, mail, displayName: id, groupTypes: [] });
+    const client: GraphClient = {
+      root: "https://graph.microsoft.com",
+      stats: { requests: 0, retries: 0 },
+      request: async () => ({
+        status: 200,
+        body: {
+          value: [
+            group("5f1c6a0e-0001-4c1e-9a55-000000000001", "ward7@example.org"),
+            group("..", "sneaky@example.org"),
+            group("a/../../me", "sneakier@example.org"),
+            group("5f1c6a0e-0002-4c1e-9a55-000000000002", null),
+          ],
+        },
+      }),
+    };
+    const page = await fetchPage(client, "/groups", 1000);
+    expect(page.lists.map((list) => list.address)).toEqual(["ward7@example.org"]);
+    expect(page.skipped).toBe(3);
   });
 });
 

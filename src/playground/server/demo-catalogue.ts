@@ -1,45 +1,36 @@
-import {
-  CATALOGUE_FORMAT,
-  CATALOGUE_KINDS,
-  serialiseCatalogue,
-  type CatalogueKind,
-} from "../../core/catalogue";
+import { CATALOGUE_FORMAT, serialiseCatalogue, type CatalogueList } from "../../core/catalogue";
 import type { FakeDirectory } from "../../fake-graph";
 
-// The playground's catalogue.json, made at start from the demo directory as `reach-guard scan` would
-// write it for that tenant: every list sized as the local Graph sizes it, dated now. With the Graph
-// fault switches on, the add-in then shows what a catalogue does when Graph cannot answer.
-
-interface DemoGroup {
-  readonly mail?: unknown;
-  readonly displayName?: unknown;
-  readonly kind?: unknown;
-}
+// The playground's catalogue.json, made at start from the demo directory as `reach-guard scan --demo`
+// writes it for that tenant: every list /groups can see, sized as the local Graph counts it, and the
+// dynamic lists, sized as MailTips give them; all dated now. With the Graph fault switches on, the
+// add-in then shows what a catalogue does when Graph cannot answer.
 
 export function demoCatalogueText(
   directory: FakeDirectory,
-  demoData: unknown,
+  dynamicLists: readonly string[],
   now: Date = new Date(),
 ): string {
-  const groups = ((demoData as { groups?: unknown }).groups ?? []) as readonly DemoGroup[];
   const sizedAt = `${now.toISOString().slice(0, 19)}Z`;
-  const lists = groups.flatMap((group) => {
-    if (typeof group.mail !== "string") return [];
-    const kind = CATALOGUE_KINDS.includes(group.kind as CatalogueKind)
-      ? (group.kind as CatalogueKind)
-      : "distribution";
+  const listed: CatalogueList[] = directory.listableGroups(0, directory.listableGroupCount).map((group) => ({
+    address: group.mail.toLowerCase(),
+    displayName: group.displayName,
+    kind: group.kind,
+    members: directory.countMembers(group, false),
+    externalMembers: directory.countMembers(group, true),
+    sizedAt,
+  }));
+  const dynamic: CatalogueList[] = dynamicLists.map((address) => {
     // Sized for the demo's own user, as a scan signed in as an admin would see it.
-    const tip = directory.mailTip(group.mail, directory.me);
-    return [
-      {
-        address: group.mail.toLowerCase(),
-        displayName: typeof group.displayName === "string" ? group.displayName : "",
-        kind,
-        members: tip.totalMemberCount,
-        externalMembers: tip.externalMemberCount,
-        sizedAt,
-      },
-    ];
+    const tip = directory.mailTip(address, directory.me);
+    return {
+      address: address.toLowerCase(),
+      displayName: tip.name,
+      kind: "dynamic",
+      members: tip.totalMemberCount,
+      externalMembers: tip.externalMemberCount,
+      sizedAt,
+    };
   });
-  return serialiseCatalogue({ format: CATALOGUE_FORMAT, scannedAt: sizedAt, lists });
+  return serialiseCatalogue({ format: CATALOGUE_FORMAT, scannedAt: sizedAt, lists: [...listed, ...dynamic] });
 }

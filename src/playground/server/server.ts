@@ -23,6 +23,11 @@ export interface PlaygroundOptions {
   readonly host?: string;
   /** A policy file to use instead of the built one (checked before the server starts). */
   readonly policyPath?: string;
+  /**
+   * Whether to host a reach catalogue of the demo directory beside policy.json, as an admin who runs
+   * `reach-guard scan` would (default). Without one, a list Graph cannot size is not known at all.
+   */
+  readonly catalogue?: boolean;
 }
 
 export interface Playground {
@@ -70,7 +75,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const directory = loadDemoDirectory();
   const demoData = JSON.parse(await readFile(DEMO_DIRECTORY_PATH, "utf8")) as unknown;
   // The reach catalogue an admin would host beside policy.json, for the demo directory.
-  const catalogueText = demoCatalogueText(directory, demoData);
+  // Dynamic lists are not in /groups: a scan is given their addresses, as this one is.
+  const dynamicLists = ((demoData as { groups: readonly { mail: string; kind: string }[] }).groups ?? [])
+    .filter((group) => group.kind === "dynamic")
+    .map((group) => group.mail);
+  const catalogueText = options.catalogue === false ? null : demoCatalogueText(directory, dynamicLists);
   // Started once this server's port is known: the page's origins are the only browser callers its
   // control endpoints (the fault switches) answer.
   let graph: FakeGraph | null = null;
@@ -96,7 +105,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     if (path === "/config.json")
       return send(200, "application/json", JSON.stringify(playgroundHostConfig(graph.url)));
     if (path === "/policy.json" && servedPolicy !== null) return send(200, "application/json", servedPolicy);
-    if (path === "/catalogue.json") return send(200, "application/json", catalogueText);
+    if (path === "/catalogue.json" && catalogueText !== null)
+      return send(200, "application/json", catalogueText);
     if (path === "/playground/env.json")
       return send(
         200,
