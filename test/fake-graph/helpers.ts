@@ -2,6 +2,7 @@ import {
   DEMO_TOKEN,
   loadDemoDirectory,
   startFakeGraph,
+  type FakeDirectory,
   type FakeGraph,
   type Faults,
 } from "../../src/fake-graph";
@@ -92,10 +93,17 @@ export function expectGraphError(answer: Answer, status: number, code: string): 
 }
 
 /** One server per test file; faults and the request log start empty for every test. */
-export function useFakeGraph(): () => FakeGraph {
+/**
+ * One server per test file, on the demo directory unless given another; faults and the request log
+ * start empty for every test.
+ */
+export function useFakeGraph(
+  directory: () => FakeDirectory = loadDemoDirectory,
+  options: { readonly maxLoggedRequests?: number } = {},
+): () => FakeGraph {
   let graph: FakeGraph | null = null;
   beforeAll(async () => {
-    graph = await startFakeGraph({ directory: loadDemoDirectory() });
+    graph = await startFakeGraph({ directory: directory(), ...options });
   });
   beforeEach(() => {
     graph!.setFaults({});

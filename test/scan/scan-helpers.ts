@@ -3,13 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scanCommand, type ScanDeps } from "../../src/cli/scan-command";
 import { parseCatalogueText, type Catalogue } from "../../src/core/catalogue";
-import {
-  createFakeDirectory,
-  DEMO_TOKEN,
-  startFakeGraph,
-  type DirectoryData,
-  type FakeGraph,
-} from "../../src/fake-graph";
+import { createFakeDirectory, DEMO_TOKEN, type DirectoryData, type FakeGraph } from "../../src/fake-graph";
+
+import { useFakeGraph } from "../fake-graph/helpers";
 
 // A tenant on the local Graph server, and `reach-guard scan` run against it over real sockets with
 // its output captured. The scan's own waits are cut to nothing; Graph's Retry-After is 0 in faults.
@@ -100,20 +96,9 @@ export function listOf(catalogue: Catalogue, address: string) {
   return catalogue.lists.find((list) => list.address === address);
 }
 
-/** One server per test file; faults and the log start empty for every test. */
+/** The tenant on its own server for the test file (the log holds a whole scan's requests). */
 export function useTenant(data: DirectoryData = TENANT): () => FakeGraph {
-  let graph: FakeGraph | null = null;
-  beforeAll(async () => {
-    graph = await startFakeGraph({ directory: createFakeDirectory(data), maxLoggedRequests: 100_000 });
-  });
-  beforeEach(() => {
-    graph!.setFaults({});
-    graph!.resetLog();
-  });
-  afterAll(async () => {
-    await graph?.close();
-  });
-  return () => graph!;
+  return useFakeGraph(() => createFakeDirectory(data), { maxLoggedRequests: 100_000 });
 }
 
 /** $count requests Graph answered inside batches (two per list sized). */
