@@ -15,22 +15,31 @@ import { median, type Row } from "./table";
 const BASE_URL = "https://host.example.org/reach-guard";
 const RUNS = 7;
 
-/** The add-in's host: policy.json and config.json from memory; everything else goes to the network. */
-const hostFetch: typeof fetch = async (input, init) => {
-  const url = String(input instanceof Request ? input.url : input);
-  if (url === `${BASE_URL}/policy.json`) return new Response(JSON.stringify(POLICY_INPUT));
-  if (url === `${BASE_URL}/config.json`) return new Response("{}");
-  return fetch(input, init);
-};
+/**
+ * The add-in's host: policy.json, config.json and catalogue.json (none unless given) from memory;
+ * everything else goes to the network.
+ */
+function hostFetch(catalogueText: string | null): typeof fetch {
+  return async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (url === `${BASE_URL}/policy.json`) return new Response(JSON.stringify(POLICY_INPUT));
+    if (url === `${BASE_URL}/config.json`) return new Response("{}");
+    if (url === `${BASE_URL}/catalogue.json`)
+      return catalogueText === null ? new Response("", { status: 404 }) : new Response(catalogueText);
+    return fetch(input, init);
+  };
+}
 
 /**
  * Handlers started cold, as classic Outlook starts them for each event, over a store holding the
- * settings a compose event saved: a fresh one (no list sizes kept, no outage remembered) unless given.
+ * settings (and reach catalogue, when the host has one) a compose event saved: a fresh one (no list
+ * sizes kept, no outage remembered) unless given.
  */
 export async function freshHandlers(
   graph: FakeGraph,
   draft: MemoryDraft,
   store?: KeyValueStore,
+  catalogueText: string | null = null,
 ): Promise<Handlers> {
   const { createHandlers, createMemoryStore, directoryFor, settingsLoader, staticTokenProvider } = shipped();
   const environment: Environment = {
@@ -38,10 +47,12 @@ export async function freshHandlers(
     store: store ?? createMemoryStore(),
     tokenProviderFor: () => staticTokenProvider(DEMO_TOKEN),
     graphRoot: graph.url,
-    fetch: hostFetch,
+    fetch: hostFetch(catalogueText),
   };
   const loadSettings = settingsLoader(environment);
-  await loadSettings("compose");
+  await (
+    await loadSettings("compose")
+  ).catalogueRefresh;
   return createHandlers({
     item: () => draft,
     loadSettings,
