@@ -1,5 +1,5 @@
 import { parseAddress } from "../core/addresses";
-import { CATALOGUE_FORMAT } from "../core/catalogue";
+import { CATALOGUE_FORMAT, isCount } from "../core/catalogue";
 import type { Policy } from "../core/policy";
 import type { CatalogueSize } from "../check/evaluate";
 import type { KeyValueStore } from "../storage/port";
@@ -129,10 +129,6 @@ export function keptCopyText(text: string, floor: number, budget = KEPT_CATALOGU
  */
 function isUtcTime(value: unknown): value is string {
   return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value);
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 }
 
 /**

@@ -119,29 +119,24 @@ export async function evaluate(message: MessageInput, options: EvaluateOptions):
   const now = options.now ?? Date.now;
   const plan = planMessage(message, options.policy);
   const known = options.known ?? new Map<string, DirectoryAnswer>();
-  // At send, a block the policy gives on its own (an always-blocked list, or a reply into a thread
-  // under an incident) needs no Graph call: whatever the directory says, it stays a block.
-  const skip = options.skipDirectoryWhenPolicyBlocks === true;
-  const policyDecision =
-    skip && (plan.policyBlocked.length > 0 || message.conversation !== undefined)
-      ? decide(message, options.policy, known, plan)
-      : null;
-  const blocksOnItsOwn =
-    policyDecision !== null &&
-    policyDecision.verdict === "block" &&
-    (plan.policyBlocked.length > 0 ||
-      policyDecision.reasons.some((reason) => reason.verdict === "block" && isAlwaysEnforced(reason)));
-  if (policyDecision && blocksOnItsOwn) return { decision: policyDecision, answers: known, asked: 0 };
-  if (skip) {
-    // At send, like a policy block: when the catalogue's sizes (with what this draft already knows)
-    // pass blockAt, the block stands without waiting for Graph. A live answer still wins: a compose
-    // check that reached Graph left its answer in the draft's state, and a list sized there is not
-    // taken from the catalogue. A broadcaster's block becomes a warning, so theirs is not decided here.
+  // At send, some blocks need no Graph call, whatever the directory would say: an always-blocked
+  // list, a reply into a thread under an incident, or lists the catalogue already puts over blockAt
+  // (with what this draft knows: a compose check that reached Graph left its live answers in the
+  // draft's state, and a list sized there is not taken from the catalogue). One decision on what is
+  // known tells all three; a broadcaster's block is a warning, so theirs is never decided here.
+  if (options.skipDirectoryWhenPolicyBlocks === true) {
     const early = withCatalogue(plan.lookups, known, options.catalogue);
-    if (early.sized > 0) {
+    if (plan.policyBlocked.length > 0 || message.conversation !== undefined || early.sized > 0) {
       const decision = decide(message, options.policy, early.answers, plan);
-      if (decision.reasons.some((reason) => reason.code === "reach-over-block" && reason.verdict === "block"))
-        return { decision, answers: known, asked: 0 };
+      const blocksAlone =
+        decision.verdict === "block" &&
+        (plan.policyBlocked.length > 0 ||
+          decision.reasons.some(
+            (reason) =>
+              reason.verdict === "block" &&
+              (isAlwaysEnforced(reason) || (early.sized > 0 && reason.code === "reach-over-block")),
+          ));
+      if (blocksAlone) return { decision, answers: known, asked: 0 };
     }
   }
   // A failure known from earlier is asked again: the directory may be back.

@@ -50,8 +50,14 @@ function isIsoUtc(value: unknown): value is string {
   return typeof value === "string" && ISO_UTC.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-function isCount(value: unknown): value is number | null {
-  return value === null || (typeof value === "number" && Number.isSafeInteger(value) && value >= 0);
+/** A number of people: a whole number, zero or more. */
+export function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** A count, or null where the scan could not say. */
+function isCountOrNull(value: unknown): value is number | null {
+  return value === null || isCount(value);
 }
 
 /** The problem with one entry, or the entry read; `index` names it in the message. */
@@ -69,8 +75,8 @@ function readList(value: unknown, index: number): CatalogueList | string {
     return `${where}.kind must be one of ${CATALOGUE_KINDS.join(", ")}`;
   const members = entry.members === undefined ? null : entry.members;
   const externalMembers = entry.externalMembers === undefined ? null : entry.externalMembers;
-  if (!isCount(members)) return `${where}.members must be a whole number >= 0, or null when not known`;
-  if (!isCount(externalMembers))
+  if (!isCountOrNull(members)) return `${where}.members must be a whole number >= 0, or null when not known`;
+  if (!isCountOrNull(externalMembers))
     return `${where}.externalMembers must be a whole number >= 0, or null when not known`;
   if (!isIsoUtc(entry.sizedAt)) return `${where}.sizedAt must be a UTC time such as 2026-11-27T03:00:00Z`;
   return {
