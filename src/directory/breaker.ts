@@ -174,8 +174,10 @@ export function createBreakerDirectory(
       const cause = outageCause(answers, deadlineAt - started >= FAIR_CHANCE_MS);
       if (cause !== null) {
         await write({ v: 1, until: now() + openMs, cause, probeAt: started });
-      } else if (graphAnswered(answers) && text !== null) {
-        // Back: forget the outage. Nothing to remove when nothing was there (text null).
+      } else if (graphAnswered(answers) && typeof text === "string") {
+        // Back: forget the outage. Nothing to remove when nothing was there (text null), and a store
+        // that could not be read in time (undefined) is not waited on again for a guess: the next
+        // check that reads it clears what it holds.
         await settleBy(writeBy(), () => store.remove(key), undefined, now);
       }
       return answers;

@@ -472,3 +472,21 @@ describe("directory circuit breaker", () => {
     expect(await stored(store)).toMatchObject({ cause: "unavailable" });
   });
 });
+
+describe("a store that cannot be read in time", () => {
+  it("is not waited on again to clear an outage it may not hold when Graph answers", async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const silent: KeyValueStore = { get: never, set: never, remove: never };
+    // Graph answers at once, whatever the deadline: only the store is slow.
+    const graph: Directory = {
+      resolve: async (addresses) =>
+        new Map(addresses.map((address) => [address, { entry: { kind: "person" }, source: "graph" }])),
+    };
+    const breaker = createBreakerDirectory(graph, silent, { moment: "send" });
+    const deadlineAt = Date.now() + 100;
+    const answers = await breaker.resolve([AMY], { deadlineAt });
+    expect(answers.get(AMY)?.entry).toEqual({ kind: "person" });
+    // The read waited out the deadline; a remove would have waited STORE_WRITE_GRACE_MS more.
+    expect(Date.now() - deadlineAt).toBeLessThan(STORE_WRITE_GRACE_MS / 2);
+  });
+});
