@@ -1,5 +1,5 @@
 import type { Policy } from "../core/policy";
-import type { Directory } from "../directory/port";
+import type { Directory, ThreadReader } from "../directory/port";
 import type { Words } from "../present/words";
 import { COMPOSE_DEADLINE_MS } from "./deadlines";
 import { checkDraft, type DraftCheck, type DraftItem } from "./draft-check";
@@ -23,6 +23,8 @@ export interface ComposeCheckOptions {
   readonly directory: Directory;
   /** The admin's reach catalogue, for lists the directory cannot size. */
   readonly catalogue?: ReadonlyMap<string, CatalogueSize>;
+  /** Reads a reply's thread for the storm check. */
+  readonly threads?: ThreadReader;
   readonly now?: () => number;
 }
 
@@ -34,6 +36,7 @@ export function checkWhileComposing(item: DraftItem, options: ComposeCheckOption
     directory: options.directory,
     deadlineAt: now() + COMPOSE_DEADLINE_MS,
     ...(options.catalogue ? { catalogue: options.catalogue } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
     now,
   });
 }

@@ -1,7 +1,7 @@
 import { recipientsFingerprint } from "../core/decide";
 import type { Policy } from "../core/policy";
 import { FIELDS, type Conversation, type Decision, type Field, type RecipientInput } from "../core/types";
-import type { Directory } from "../directory/port";
+import type { Directory, ThreadReader } from "../directory/port";
 import { settleBy } from "../kit/deadline";
 import { evaluate, type CatalogueSize } from "./evaluate";
 import { acknowledgementId, isAcknowledged, type Acknowledgement } from "./acknowledgement";
@@ -86,6 +86,8 @@ export interface DraftCheckOptions {
   readonly skipDirectoryWhenPolicyBlocks?: boolean;
   /** The admin's reach catalogue: sizes for lists the directory cannot answer for (./evaluate.ts). */
   readonly catalogue?: ReadonlyMap<string, CatalogueSize>;
+  /** Reads a reply's thread for the storm check (./evaluate.ts). */
+  readonly threads?: ThreadReader;
   readonly now?: () => number;
 }
 
@@ -138,6 +140,8 @@ export async function checkDraft(item: DraftItem, options: DraftCheckOptions): P
       known: previous.answers,
       ...(options.skipDirectoryWhenPolicyBlocks ? { skipDirectoryWhenPolicyBlocks: true } : {}),
       ...(options.catalogue ? { catalogue: options.catalogue } : {}),
+      ...(options.threads ? { threads: options.threads } : {}),
+      now,
     },
   );
   const outcome = (state: ItemState, seen: Observation, stale: boolean): DraftCheck => {

@@ -3,9 +3,17 @@ import { decide } from "../core/decide";
 import { isAlwaysEnforced } from "../core/monitor";
 import type { Policy } from "../core/policy";
 import { planMessage } from "../core/recipients";
-import { DIRECTORY_FAILURES, type Decision, type DirectoryAnswer, type MessageInput } from "../core/types";
+import {
+  DIRECTORY_FAILURES,
+  type Decision,
+  type DirectoryAnswer,
+  type MessageInput,
+  type ThreadActivity,
+  type UnknownCause,
+} from "../core/types";
 import { parseAddress, untagged } from "../core/addresses";
-import type { Directory, ResolveOptions } from "../directory/port";
+import { threadActivity } from "../core/storm";
+import type { Directory, ResolveOptions, ThreadReader } from "../directory/port";
 import { failedAnswers } from "../directory/unavailable";
 import { within } from "../kit/deadline";
 
@@ -33,6 +41,8 @@ export interface EvaluateOptions {
    * `skipDirectoryWhenPolicyBlocks`, sizes from it that already make a block decide without Graph.
    */
   readonly catalogue?: ReadonlyMap<string, CatalogueSize>;
+  /** Reads a reply's thread for the policy's storm check; without it there is no storm check. */
+  readonly threads?: ThreadReader;
   readonly now?: () => number;
 }
 
@@ -115,6 +125,60 @@ function withCatalogue(
   return { answers: merged, sized };
 }
 
+/** The storm check never takes longer than this, whatever the deadline leaves. */
+export const STORM_READ_LIMIT_MS = 1500;
+
+/**
+ * The thread's recent activity, read only for a reply (or a draft Outlook would not type) that
+ * reaches a list, with a storm check in the policy, while Graph is answering: null in every other
+ * case, and whenever the read fails or runs out of time, so that the check goes on as before.
+ */
+async function stormActivity(
+  message: MessageInput,
+  decision: Decision,
+  options: EvaluateOptions,
+  now: () => number,
+): Promise<ThreadActivity | null> {
+  const storm = options.policy.storm;
+  const conversationId = message.conversation?.id;
+  if (!options.threads || !storm || !conversationId || message.conversation?.kind === "new") return null;
+  const failed = (cause: string | null) => DIRECTORY_FAILURES.includes(cause as UnknownCause);
+  const recipients = decision.recipients;
+  const reachesList = recipients.some(
+    (recipient) => (recipient.kind === "list" && !recipient.restricted) || recipient.kind === "unknown",
+  );
+  // Graph did not answer for a recipient just now: asking it about the thread would only wait.
+  if (!reachesList || recipients.some((recipient) => failed(recipient.cause))) return null;
+  const started = now();
+  const deadlineAt = Math.min(options.deadlineAt, started + STORM_READ_LIMIT_MS);
+  if (deadlineAt <= started) return null;
+  const reader = options.threads;
+  const since = started - storm.windowMinutes * 60_000;
+  try {
+    const reading = await within(
+      deadlineAt - started + CONTRACT_SLACK_MS,
+      () => reader.read(conversationId, { since, deadlineAt }),
+      () => null,
+    );
+    return reading === null ? null : threadActivity(reading, started, storm.windowMinutes);
+  } catch {
+    return null;
+  }
+}
+
+/** The decision again with the thread's activity, when there is a storm to weigh. */
+async function withStorm(
+  message: MessageInput,
+  evaluation: Evaluation,
+  sized: ReadonlyMap<string, DirectoryAnswer>,
+  options: EvaluateOptions,
+  now: () => number,
+): Promise<Evaluation> {
+  const thread = await stormActivity(message, evaluation.decision, options, now);
+  if (thread === null) return evaluation;
+  return { ...evaluation, decision: decide({ ...message, thread }, options.policy, sized) };
+}
+
 export async function evaluate(message: MessageInput, options: EvaluateOptions): Promise<Evaluation> {
   const now = options.now ?? Date.now;
   const plan = planMessage(message, options.policy);
@@ -162,5 +226,10 @@ export async function evaluate(message: MessageInput, options: EvaluateOptions):
     );
   }
   const sized = withCatalogue(plan.lookups, answers, options.catalogue).answers;
-  return { decision: decide(message, options.policy, sized, plan), answers, asked: missing.length };
+  const evaluation = {
+    decision: decide(message, options.policy, sized, plan),
+    answers,
+    asked: missing.length,
+  };
+  return withStorm(message, evaluation, sized, options, now);
 }

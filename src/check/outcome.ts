@@ -1,6 +1,7 @@
 import { headerFor, HEADER_NAME, uncheckedHeader } from "../core/header";
 import { TASK_PANE_COMMAND_ID } from "../office/compose-item";
 import type { Policy } from "../core/policy";
+import { policyForSender } from "../core/sender-policy";
 import type { Decision, Verdict } from "../core/types";
 import type { Words } from "../present/words";
 
@@ -56,11 +57,12 @@ export function sendPlanFor(
   words: Words,
 ): SendPlan {
   if (decision.verdict === "allow") {
-    // A pilot records every message, allowed ones too, with what enforcement would have done.
-    return {
-      completion: { allowEvent: true },
-      header: decision.mode === "monitor" ? headerFor(decision, false) : null,
-    };
+    // A pilot records every message, allowed ones too, with what enforcement would have done; and
+    // every message that reaches warnAt carries its reach, so that a reply's storm check learns the
+    // thread's audience from the header without asking Graph.
+    const stamped =
+      decision.mode === "monitor" || decision.reach >= policyForSender(policy, decision.sender).warnAt;
+    return { completion: { allowEvent: true }, header: stamped ? headerFor(decision, false) : null };
   }
   if (acknowledged && decision.acknowledgeable) {
     return { completion: { allowEvent: true }, header: headerFor(decision, true) };

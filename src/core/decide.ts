@@ -83,9 +83,9 @@ export function decide(
   const partialFields = [...new Set(message.partialFields ?? [])];
   const figures = measureReach(recipients, partialFields.length > 0);
   const broadcaster = isBroadcaster(message.sender, policy);
-  const { conversation, checkedAt } = message;
+  const { conversation, checkedAt, thread } = message;
   let reasons = RULES.flatMap((rule) =>
-    rule({ policy, recipients, figures, partialFields, conversation, checkedAt }),
+    rule({ policy, recipients, figures, partialFields, conversation, checkedAt, thread }),
   );
   if (broadcaster) reasons = applyBroadcaster(reasons);
   // What enforcement would say is kept for the header; monitor mode then enforces only the few.

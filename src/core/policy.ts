@@ -172,6 +172,21 @@ const senderOverrides = z.array(senderOverride, { error: () => "must be a list o
   }),
 );
 
+/**
+ * Reply-all storms seen from the thread (./storm.ts): a reply that reaches a list, into a thread to
+ * at least warnAt people that has had more than `replies` replies in the last `windowMinutes`.
+ */
+const stormSchema = z.strictObject(
+  {
+    replies: z._default(wholeNumber(1, 10_000), 5),
+    windowMinutes: z._default(wholeNumber(5, 1440), 60),
+    verdict: z._default(verdict, "warn"),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be a JSON object or null") },
+);
+
+export type StormPolicy = z.output<typeof stormSchema>;
+
 export const policySchema = z
   .strictObject(
     {
@@ -211,6 +226,8 @@ export const policySchema = z
       ),
       /** Threads the service desk has stopped during a reply-all storm (./incident.ts). */
       incidents: z._default(incidentsSchema, []),
+      /** Storms seen from the thread; null turns the check off. */
+      storm: z._default(z.nullable(stormSchema), { replies: 5, windowMinutes: 60, verdict: "warn" }),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be a JSON object") },
   )

@@ -9,6 +9,7 @@ import type {
   ReasonCode,
   ReasonData,
   ResolvedRecipient,
+  ThreadActivity,
   UnknownCause,
 } from "./types";
 
@@ -25,6 +26,8 @@ export interface RuleContext {
   /** The thread the draft belongs to, and when the check is made (epoch ms): for incidents. */
   readonly conversation?: Conversation | undefined;
   readonly checkedAt?: number | undefined;
+  /** The thread's recent activity, when it was read (for storms). */
+  readonly thread?: ThreadActivity | undefined;
 }
 
 export type Rule = (context: RuleContext) => Reason[];
@@ -158,8 +161,29 @@ const incidents: Rule = ({ policy, conversation, checkedAt, recipients }) => {
   return [reason("incident", "block", data, match.list === null ? [] : [match.list])];
 };
 
+/**
+ * A reply-all storm: this message reaches a list (or what may be one), into a thread to at least
+ * warnAt people, by this message's reach or the thread's headers, that has had more replies within
+ * the window than the policy allows. Only what was read counts: no thread, no storm.
+ */
+const storms: Rule = ({ policy, thread, figures, recipients }) => {
+  const storm = policy.storm;
+  if (!storm || !thread || thread.replies <= storm.replies) return [];
+  const lists = named(
+    recipients.filter(
+      (recipient) => (recipient.kind === "list" && !recipient.restricted) || recipient.kind === "unknown",
+    ),
+  );
+  const reach = Math.max(figures.reach, thread.reach || 0);
+  if (lists.length === 0 || reach < policy.warnAt) return [];
+  const { replies, senders, windowMinutes, complete } = thread;
+  const data = { lists, replies, senders, windowMinutes, reach, complete };
+  return [reason("storm", storm.verdict, data, addressesOf(lists))];
+};
+
 export const RULES: readonly Rule[] = [
   incidents,
+  storms,
   blockedAddresses,
   reachThresholds,
   externalReach,

@@ -32,6 +32,41 @@ export interface MessageInput {
   readonly conversation?: Conversation;
   /** When the check is made (epoch ms), against which incidents expire; absent: none is consulted. */
   readonly checkedAt?: number;
+  /** Recent activity in the thread a reply answers (./storm.ts), when it was read; for storms. */
+  readonly thread?: ThreadActivity;
+}
+
+/** One message of a conversation as the mailbox holds it (Graph `/me/messages`). Nothing is trusted. */
+export interface ThreadMessage {
+  /** The sender's address, lower case; null when the message did not say. */
+  readonly from: string | null;
+  /** When it arrived, epoch ms. */
+  readonly receivedAt: number;
+  /** False only when the message is known to start the thread (its conversation index is the root). */
+  readonly isReply: boolean;
+  /** The raw `X-Reach-Guard` header it carries, if any (./header.ts parses it). */
+  readonly reachHeader: string | null;
+}
+
+/** The recent messages of one conversation, received since a moment the reader was given. */
+export interface ThreadReading {
+  readonly messages: readonly ThreadMessage[];
+  /** False when there were more than the reader would read: the counts are then at least these. */
+  readonly complete: boolean;
+}
+
+/** What a thread's recent messages tell (./storm.ts threadActivity). */
+export interface ThreadActivity {
+  /** Replies received within the window. */
+  readonly replies: number;
+  /** Distinct senders of those replies. */
+  readonly senders: number;
+  /** The window, in minutes. */
+  readonly windowMinutes: number;
+  /** The largest reach an `X-Reach-Guard` header in the thread gives; null when none does. */
+  readonly reach: number | null;
+  /** False when the reader stopped early: the figures are lower bounds. */
+  readonly complete: boolean;
 }
 
 /** What Outlook says of the thread a draft belongs to. Nothing is trusted: any part may be missing. */
@@ -187,6 +222,20 @@ export type Reason =
         readonly message: string;
         readonly subject: string | null;
         readonly list: string | null;
+      }
+    >
+  /**
+   * A reply into a thread to a large audience that has had more replies within the policy's window
+   * than `storm.replies`. `reach`: the larger of this reply's and the thread's headers'.
+   */
+  | ReasonOf<
+      "storm",
+      AboutLists & {
+        readonly replies: number;
+        readonly senders: number;
+        readonly windowMinutes: number;
+        readonly reach: number;
+        readonly complete: boolean;
       }
     >;
 

@@ -1,4 +1,4 @@
-import type { DirectoryAnswer } from "../core/types";
+import type { DirectoryAnswer, ThreadReading } from "../core/types";
 
 export interface ResolveOptions {
   /** Epoch milliseconds by which an answer must be returned, whatever the directory is doing. */
@@ -30,4 +30,21 @@ export interface ResolveOptions {
  */
 export interface Directory {
   resolve(addresses: readonly string[], options: ResolveOptions): Promise<Map<string, DirectoryAnswer>>;
+}
+
+export interface ThreadReadOptions {
+  /** Only messages received at or after this moment (epoch ms). */
+  readonly since: number;
+  /** Epoch ms by which to give up; the reader rejects then, or at most 50 ms later. */
+  readonly deadlineAt: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Reads the recent messages of one conversation in the signed-in mailbox (Graph, `Mail.Read`), for
+ * the storm check. Unlike a Directory it may reject: any failure (no token, throttled, malformed,
+ * too slow) rejects, and the caller then goes on as if it had never asked.
+ */
+export interface ThreadReader {
+  read(conversationId: string, options: ThreadReadOptions): Promise<ThreadReading>;
 }

@@ -3,7 +3,7 @@ import { checkWhileComposing, showWarning, type WarnableItem } from "../check/co
 import { SEND_HARD_LIMIT_MS, COMPOSE_DEADLINE_MS } from "../check/deadlines";
 import { checkDraft } from "../check/draft-check";
 import type { Settings } from "../app/settings";
-import type { Directory } from "../directory/port";
+import type { Directory, ThreadReader } from "../directory/port";
 import { wordsFor, type Words } from "../present/words";
 import { unavailableDirectory } from "../directory/unavailable";
 import { guardCompletion, type CompletableEvent } from "../check/completion";
@@ -32,6 +32,8 @@ export interface HandlerDeps {
   loadSettings(moment: "compose" | "send"): Promise<Settings>;
   /** `send` remembers an outage and does not wait for Graph again; `compose` probes for recovery. */
   directory(settings: Settings, moment: "compose" | "send"): Directory;
+  /** Reads a reply's thread for the storm check; absent, or failing to build: no storm check. */
+  threads?(settings: Settings): ThreadReader;
   /** Mailbox requirement sets, detected at run time (Office.context.requirements). */
   supportsMailbox(version: string): boolean;
   /** The words in Outlook's display language; British English when absent. */
@@ -66,6 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         policy: settings.policy,
         directory: directoryFor(settings, "compose"),
         ...(settings.catalogue ? { catalogue: settings.catalogue.lists } : {}),
+        ...threadsFor(settings),
         now,
       });
       await showWarning(item, check, words());
@@ -85,6 +88,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return deps.directory(settings, moment);
     } catch {
       return unavailableDirectory();
+    }
+  }
+
+  /** The thread reader, as an option to spread; none when it is absent or cannot be built. */
+  function threadsFor(settings: Settings): { threads?: ThreadReader } {
+    try {
+      return deps.threads ? { threads: deps.threads(settings) } : {};
+    } catch {
+      return {};
     }
   }
 
@@ -122,6 +134,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         deadlineAt: started + policy.sendTimeoutMs,
         skipDirectoryWhenPolicyBlocks: true,
         ...(settings.catalogue ? { catalogue: settings.catalogue.lists } : {}),
+        ...threadsFor(settings),
       });
       const plan = sendPlanFor(check.decision, check.acknowledged, policy, newerAlerts, said);
       // In order: the decided header must land after the provisional one, never under it.

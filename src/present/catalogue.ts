@@ -59,6 +59,17 @@ export interface OutlookCatalogue {
     readonly broadcaster: string;
     /** The service desk stopped this thread; `subject` is null when the draft's could not be read. */
     readonly incident: (subject: string | null) => string;
+    /**
+     * A reply-all storm: the thread to `names` has had `replies` (a written figure; at least that
+     * many when `atLeast`, as not all were read) replies in the last `minutes`.
+     */
+    readonly storm: (
+      names: string,
+      count: number,
+      replies: string,
+      minutes: number,
+      atLeast: boolean,
+    ) => string;
   };
 
   /** What to do, as the second sentence of a Smart Alert. Buttons named here exist in that client. */
@@ -73,6 +84,8 @@ export interface OutlookCatalogue {
     /** Older Outlook: the dialog has no button of Reach Guard's; the ribbon button opens the pane. */
     readonly confirmInPane: string;
     readonly help: (advice: string, contact: string) => string;
+    /** The way out of a storm: answer the one person rather than the list. */
+    readonly replyToSender: string;
     /** The dialog's cancel button (cancelLabel, Mailbox 1.14), which opens the task pane. */
     readonly reviewButton: string;
     /** The check itself failed or ran out of time: the policy's verdict for an unchecked message. */
@@ -95,6 +108,8 @@ export interface OutlookCatalogue {
      * desk's own words instead.
      */
     readonly incident: { readonly withoutList: string; readonly newMessage: string };
+    /** The way out of a storm, while composing. */
+    readonly replyToSender: string;
     /** The bar's action, which opens the task pane. */
     readonly action: string;
   };
@@ -143,6 +158,8 @@ export interface PaneCatalogue {
     /** Why "Move to Bcc" is not a way round a block or a reach: they are all still reached. */
     readonly bccNote: string;
     readonly removeExternal: string;
+    /** A storm's fix: keep only the person the reply answers (first in To), named. */
+    readonly replyToSenderOnly: (name: string) => string;
     readonly moveToBcc: string;
     readonly moveToBccLabel: (address: string) => string;
     readonly remove: string;

@@ -79,6 +79,7 @@ export const cyGBPane: PaneCatalogue = {
     moveAllToBcc: "Symud pob rhestr i Bcc",
     bccNote: "Mae Bcc yn atal atebion i bawb, ond mae'r neges yn dal i gyrraedd pob un ohonynt.",
     removeExternal: "Tynnu derbynwyr allanol",
+    replyToSenderOnly: (name) => `Ateb ${name} yn unig`,
     moveToBcc: "Symud i Bcc",
     moveToBccLabel: (address) => `Symud ${address} i Bcc`,
     remove: "Tynnu",

@@ -17,6 +17,13 @@ const one = (count: number) => welshPlural(count) === "one";
 const s = (count: number, single: string, plural: string) => (one(count) ? single : plural);
 /** "this recipient" / "these recipients". */
 const thisRecipient = (count: number) => s(count, "y derbynnydd hwn", "y derbynwyr hyn");
+/** "yr awr ddiwethaf", "y 2 awr ddiwethaf", "y 30 munud diwethaf": the storm window after "yn". */
+const lastMinutes = (minutes: number) =>
+  minutes === 60
+    ? "yr awr ddiwethaf"
+    : minutes % 60 === 0
+      ? `y ${minutes / 60} awr ddiwethaf`
+      : `y ${minutes} munud diwethaf`;
 
 /** Reach Guard's own button (manifest: the compose button, and cancelLabel in Smart Alerts). */
 const REVIEW = "Adolygu derbynwyr";
@@ -88,6 +95,8 @@ export const cyGB: OutlookCatalogue = {
       subject === null
         ? "Mae atebion i'r sgwrs hon wedi'u hatal yn ystod digwyddiad."
         : `Mae atebion i “${subject}” wedi'u hatal yn ystod digwyddiad.`,
+    storm: (names, _count, replies, minutes, atLeast) =>
+      `Mae'r edefyn hwn at ${names} wedi cael ${atLeast ? "o leiaf " : ""}${replies} ateb yn ${lastMinutes(minutes)}.`,
   },
 
   alert: {
@@ -100,6 +109,7 @@ export const cyGB: OutlookCatalogue = {
     sendAnyway: `Dewiswch ‘${SEND_ANYWAY}’ os oeddech chi'n bwriadu hyn, neu ‘${REVIEW}’ i'w newid.`,
     confirmInPane: `I anfon y neges, cadarnhewch yn ‘${REVIEW}’ ar y rhuban.`,
     help: (advice, contact) => `${advice.replace(/\.$/, "")} (cymorth: ${contact}).`,
+    replyToSender: "Atebwch yr anfonwr yn unig i anfon.",
     reviewButton: REVIEW,
     checkFailed: {
       block:
@@ -118,6 +128,7 @@ export const cyGB: OutlookCatalogue = {
       withoutList: "Atebwch yr anfonwr yn unig, neu tynnwch y rhestr.",
       newMessage: "Ysgrifennwch neges newydd yn lle hynny os oes rhaid iddi fynd.",
     },
+    replyToSender: "Atebwch yr anfonwr yn unig.",
     action: REVIEW,
   },
 };

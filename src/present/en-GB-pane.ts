@@ -58,6 +58,7 @@ export const enGBPane: PaneCatalogue = {
     moveAllToBcc: "Move all lists to Bcc",
     bccNote: "Bcc stops replies to everyone, but the message still reaches them all.",
     removeExternal: "Remove external recipients",
+    replyToSenderOnly: (name) => `Reply to ${name} only`,
     moveToBcc: "Move to Bcc",
     moveToBccLabel: (address) => `Move ${address} to Bcc`,
     remove: "Remove",

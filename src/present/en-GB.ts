@@ -6,6 +6,9 @@ import { englishPlural } from "./plural";
 
 const s = (count: number, one: string, other: string) => (count === 1 ? one : other);
 const itThem = (count: number) => s(count, "it", "them");
+/** "hour", "2 hours", "30 minutes": the storm window as "in the last …" takes it. */
+const lastMinutes = (minutes: number) =>
+  minutes === 60 ? "hour" : minutes % 60 === 0 ? `${minutes / 60} hours` : `${minutes} minutes`;
 
 export const enGB: OutlookCatalogue = {
   locale: "en-GB",
@@ -53,6 +56,8 @@ export const enGB: OutlookCatalogue = {
       subject === null
         ? "Replies to this conversation are stopped during an incident."
         : `Replies to “${subject}” are stopped during an incident.`,
+    storm: (names, _count, replies, minutes, atLeast) =>
+      `This thread to ${names} has had ${atLeast ? "at least " : ""}${replies} replies in the last ${lastMinutes(minutes)}.`,
   },
 
   alert: {
@@ -64,6 +69,7 @@ export const enGB: OutlookCatalogue = {
     sendAnyway: "Select Send Anyway if you meant this, or Review recipients to change it.",
     confirmInPane: "To send it, confirm in Review recipients on the ribbon.",
     help: (advice, contact) => `${advice.replace(/\.$/, "")} (help: ${contact}).`,
+    replyToSender: "Reply to the sender only to send.",
     reviewButton: "Review recipients",
     checkFailed: {
       block:
@@ -84,6 +90,7 @@ export const enGB: OutlookCatalogue = {
       withoutList: "Reply to the sender only, or remove the list.",
       newMessage: "Write a new message instead if it must go.",
     },
+    replyToSender: "Reply to the sender only.",
     action: "Review recipients",
   },
 };

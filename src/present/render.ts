@@ -124,6 +124,10 @@ export function wordsWith(text: OutlookCatalogue): Words {
         return r.broadcaster;
       case "incident":
         return r.incident(reason.data.subject === null ? null : clip(reason.data.subject, length));
+      case "storm": {
+        const { lists, replies, complete, windowMinutes } = reason.data;
+        return r.storm(listNames(lists, max), lists.length, formatCount(replies), windowMinutes, !complete);
+      }
     }
   }
 
@@ -156,6 +160,8 @@ export function wordsWith(text: OutlookCatalogue): Words {
       case "incident":
         if (!("incident" in say)) return asSentence(reason.data.message);
         return reason.data.list === null ? say.incident.newMessage : say.incident.withoutList;
+      case "storm":
+        return say.replyToSender;
       case "invalid-address":
         return say.correct(count);
       case "directory-unavailable":
@@ -205,7 +211,11 @@ export function wordsWith(text: OutlookCatalogue): Words {
     infoBar(decision) {
       if (decision.verdict === "allow") return null;
       const reason = primaryReason(decision);
-      const advice = decision.verdict === "block" ? blockAdvice(reason, text.infoBar) : text.infoBar.check;
+      // A storm's way out is the same whatever its verdict: answer the sender alone.
+      const advice =
+        decision.verdict === "block" || reason?.code === "storm"
+          ? blockAdvice(reason, text.infoBar)
+          : text.infoBar.check;
       return fitting(INFO_BAR_LIMIT, reason, advice);
     },
 

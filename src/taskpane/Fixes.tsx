@@ -39,6 +39,23 @@ export function movableLists(decision: Decision): string[] {
 }
 
 /**
+ * In a reply-all storm, the person the reply answers: Outlook puts the sender of the message replied
+ * to first in To. Only a person is kept (never a list); null when there is no storm or no such person.
+ */
+export function stormSender(decision: Decision): { address: string; name: string; others: string[] } | null {
+  if (!decision.reasons.some((reason) => reason.code === "storm")) return null;
+  const first = decision.recipients.find((r) => r.field === "to");
+  if (!first || first.address === "" || (first.kind !== "person" && first.kind !== "external")) return null;
+  const others = decision.recipients.map((r) => r.address).filter((address) => address !== first.address);
+  if (others.length === 0) return null;
+  return {
+    address: first.address,
+    name: first.displayName.trim() || first.address,
+    others: [...new Set(others)],
+  };
+}
+
+/**
  * The fixes that apply to the whole message, those that clear the verdict first. Moving lists to
  * Bcc stops reply-all but still reaches everyone, so it is offered for a warning, never for a block.
  */
@@ -58,16 +75,26 @@ export function Fixes({
   const lists = decision.verdict === "warn" ? movableLists(decision) : [];
   const externalWarning = decision.reasons.some((reason) => reason.code === "external-over-warn");
   const external = externalWarning && decision.recipients.some((r) => r.kind === "external");
-  if (blocking.length === 0 && lists.length === 0 && !external) return null;
+  const sender = stormSender(decision);
+  if (blocking.length === 0 && lists.length === 0 && !external && !sender) return null;
   return (
     <section aria-labelledby="rg-fixes" className={styles.section}>
       <h2 id="rg-fixes" className={styles.heading}>
         {text.taskPane.fixesHeading}
       </h2>
       <div className={styles.actions}>
-        {blocking.length > 0 && (
+        {sender && (
           <Button
             appearance="primary"
+            disabled={busy}
+            onClick={() => onFix({ kind: "remove", addresses: sender.others })}
+          >
+            {text.taskPane.replyToSenderOnly(sender.name)}
+          </Button>
+        )}
+        {blocking.length > 0 && (
+          <Button
+            appearance={sender ? "secondary" : "primary"}
             disabled={busy}
             onClick={() => onFix({ kind: "remove", addresses: blocking })}
           >

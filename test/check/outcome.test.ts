@@ -128,3 +128,34 @@ describe("a check that could not decide", () => {
     );
   });
 });
+
+describe("the header on every message that reaches warnAt", () => {
+  // A later reply's storm check reads the thread's audience from it, so an allowed message that
+  // reaches warnAt (here a storm check set to allow, which never warns) carries it too.
+  const QUIET = parsePolicy({ ...BASE, warnAt: 50, storm: { verdict: "allow" } });
+
+  it("stamps an allowed message at or above warnAt with its reach, and leaves ordinary mail bare", () => {
+    const broadcast = decide(
+      {
+        ...message("comms@example.org", { to: ["clinical-leads@example.org"] }),
+        thread: { replies: 40, senders: 30, windowMinutes: 60, reach: null, complete: true },
+      },
+      parsePolicy({ ...BASE, warnAt: 50, blockAt: 5000, storm: { verdict: "allow" } }),
+      answers({ "clinical-leads@example.org": list(300) }),
+    );
+    expect(broadcast.verdict).toBe("warn");
+    const allowed: Decision = { ...broadcast, verdict: "allow", reasons: [], wouldBe: "allow" };
+    expect(parseHeader(plan(allowed, QUIET).header ?? "")).toMatchObject({ verdict: "allow", reach: 300 });
+    const ordinary = decisionTo("sam.patel@example.org", person, QUIET);
+    expect(plan(ordinary, QUIET).header).toBeNull();
+  });
+
+  it("uses the sender's own warnAt", () => {
+    const overridden = parsePolicy({ ...BASE, senders: [{ match: [SENDER], warnAt: 1000, blockAt: 5000 }] });
+    const decision = { ...decisionTo("clinical-leads@example.org", list(300), overridden) };
+    expect(decision.verdict).toBe("allow");
+    expect(plan(decision, overridden).header).toBeNull();
+    const bigger = decisionTo("outpatients-bulletin@example.org", list(1200), overridden);
+    expect(plan(bigger, overridden).header).not.toBeNull();
+  });
+});

@@ -76,6 +76,9 @@ function render(c: Catalogue): Row[] {
   add("reasons.broadcaster", r.broadcaster);
   add("reasons.incident", r.incident("Test email - please ignore"), "subject");
   add("reasons.incident", r.incident(null), "no subject");
+  for (const minutes of [60, 120, 30])
+    add("reasons.storm", r.storm(names(c, 1), 1, "12", minutes, false), `${minutes} minutes`);
+  add("reasons.storm", r.storm(names(c, 2), 2, "1,000", 60, true), "at least");
 
   const a = c.alert;
   perCount("alert.remove", a.remove);
@@ -87,6 +90,7 @@ function render(c: Catalogue): Row[] {
   add("alert.confirmInPane", a.confirmInPane);
   perCount("alert.help", (count) => a.help(a.remove(count), CONTACT));
   add("alert.reviewButton", a.reviewButton);
+  add("alert.replyToSender", a.replyToSender);
   for (const key of ["block", "sendAnyway", "confirmInPane"] as const)
     add(`alert.checkFailed.${key}`, a.checkFailed[key]);
 
@@ -98,6 +102,7 @@ function render(c: Catalogue): Row[] {
   add("infoBar.action", i.action);
   add("infoBar.incident.withoutList", i.incident.withoutList);
   add("infoBar.incident.newMessage", i.incident.newMessage);
+  add("infoBar.replyToSender", i.replyToSender);
 
   const t = c.taskPane;
   for (const key of [
@@ -151,6 +156,7 @@ function render(c: Catalogue): Row[] {
   perCount("taskPane.removeBlocking", t.removeBlocking);
   add("taskPane.moveToBccLabel", t.moveToBccLabel("everyone@example.org"));
   add("taskPane.removeLabel", t.removeLabel("everyone@example.org"));
+  add("taskPane.replyToSenderOnly", t.replyToSenderOnly("Jo Murray"));
   perCount("taskPane.acknowledge", (count) => t.acknowledge(people(count)));
   perCount("taskPane.moved", (count) => t.moved(count, formatCount(count)));
   perCount("taskPane.removed", (count) => t.removed(count, formatCount(count)));

@@ -60,6 +60,12 @@ const replyToStorm = (subject: string | null): Partial<MessageInput> => ({
   checkedAt: Date.parse("2026-11-27T10:00:00Z"),
 });
 const WARD = named("to", "ward7@example.org", "Ward 7 nurses");
+const NEWS = named("to", "all-staff-news@example.org", "All staff news");
+const STORM_ANSWERS = { "all-staff-news@example.org": list(3000), "jo.murray@example.org": person };
+const stormReply = (replies: number, complete = true): Partial<MessageInput> => ({
+  conversation: { id: "AAQkADcarpark", subject: "RE: Car park B closed on Monday", kind: "reply" },
+  thread: { replies, senders: replies, windowMinutes: 60, reach: 12_000, complete },
+});
 const LEEDS = named("cc", "leeds@example.org", "All Leeds staff");
 
 export const SCENARIOS: Readonly<Record<string, () => Decision>> = {
@@ -162,5 +168,9 @@ export const SCENARIOS: Readonly<Record<string, () => Decision>> = {
       { incidents: [{ ...STORM, subject: LONG_SUBJECT }] },
       replyToStorm(`ATB: ${LONG_SUBJECT}`),
     ),
+  "a reply-all storm (warn)": () =>
+    scenario([named("to", "jo.murray@example.org", "Jo Murray"), NEWS], STORM_ANSWERS, {}, stormReply(12)),
+  "a reply-all storm (block), not all read": () =>
+    scenario([NEWS], STORM_ANSWERS, { storm: { verdict: "block" } }, stormReply(1000, false)),
   "an ordinary message": () => scenario(people(3), asPeople(3)),
 };

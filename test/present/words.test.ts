@@ -98,6 +98,26 @@ describe("the info bar", () => {
     );
   });
 
+  it("says a thread is in a storm, and to answer the sender alone", () => {
+    expect(words.infoBar(decision("a reply-all storm (warn)"))).toBe(
+      "This thread to All staff news has had 12 replies in the last hour. Reply to the sender only.",
+    );
+    expect(words.infoBar(decision("a reply-all storm (block), not all read"))).toBe(
+      "This thread to All staff news has had at least 1,000 replies in the last hour. Reply to the sender only.",
+    );
+    expect(
+      words.alert(decision("a reply-all storm (block), not all read"), {
+        sendAnywayOffered: false,
+        supportContact: "",
+      }),
+    ).toBe(
+      "This thread to All staff news has had at least 1,000 replies in the last hour. Reply to the sender only to send.",
+    );
+    expect(wordsFor("cy-GB").infoBar(decision("a reply-all storm (warn)"))).toBe(
+      "Mae'r edefyn hwn at All staff news wedi cael 12 ateb yn yr awr ddiwethaf. Atebwch yr anfonwr yn unig.",
+    );
+  });
+
   it("names fewer lists, then cuts names short, to fit", () => {
     const bar = words.infoBar(decision("very long names"))!;
     expect(bar.length).toBeLessThanOrEqual(150);

@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { act, screen, within } from "@testing-library/react";
+import { decide } from "../../src/core/decide";
+import { parsePolicy } from "../../src/core/policy";
 import type { PaneSnapshot } from "../../src/taskpane/backend";
 import { decisionFor, deferred, external, FakeBackend, list, snapshotOf } from "./fakes";
 import { renderPane } from "./render";
@@ -38,12 +40,37 @@ function warnedReplyAll(): PaneSnapshot {
   );
 }
 
+const NEWS = "all-staff-news@example.org";
+
+/** A reply all into a busy thread: Outlook put the person replied to first in To. */
+function stormReplyAll(): PaneSnapshot {
+  const decision = decide(
+    {
+      sender: "dr.amelia.hart@example.org",
+      recipients: [
+        { field: "to", emailAddress: "jo.murray@example.org", displayName: "Jo Murray" },
+        { field: "to", emailAddress: NEWS },
+        { field: "cc", emailAddress: LEADS },
+      ],
+      thread: { replies: 12, senders: 10, windowMinutes: 60, reach: 12_000, complete: true },
+    },
+    parsePolicy({ storm: { verdict: "block" }, blockAt: 100_000 }),
+    new Map([
+      ["jo.murray@example.org", { entry: { kind: "person" as const }, source: "graph" as const }],
+      [NEWS, { entry: list(12_000), source: "graph" as const }],
+      [LEADS, { entry: list(312), source: "graph" as const }],
+    ]),
+  );
+  return snapshotOf(decision);
+}
+
 const afterFix = () => snapshotOf(decisionFor({ to: ["a.person@example.org"] }));
 
 describe("fixes", () => {
   test.each([
     ["Move all lists to Bcc", warnedReplyAll, { kind: "move-to-bcc", addresses: [WARD4, LEADS] }],
     ["Remove external recipients", warnedReplyAll, { kind: "remove-external" }],
+    ["Reply to Jo Murray only", stormReplyAll, { kind: "remove", addresses: [NEWS, LEADS] }],
     [`Move ${LEADS} to Bcc`, warnedReplyAll, { kind: "move-to-bcc", addresses: [LEADS] }],
     ["Remove the recipient that blocks it", blockedReplyAll, { kind: "remove", addresses: [ALL_STAFF] }],
     [`Remove ${ALL_STAFF}`, blockedReplyAll, { kind: "remove", addresses: [ALL_STAFF] }],
