@@ -1,8 +1,9 @@
 import type { TokenProvider } from "../auth/port";
 import { createBreakerDirectory, type BreakerMoment } from "../directory/breaker";
 import { createCachedDirectory } from "../directory/cache";
+import { createThreadReader } from "../directory/graph/conversation";
 import { createGraphDirectory } from "../directory/graph/graph-directory";
-import type { Directory } from "../directory/port";
+import type { Directory, ThreadReader } from "../directory/port";
 import { withAcknowledgementMirror } from "../check/shared-acknowledgement";
 import { createComposeItem, storageSharedWithPane, type ComposeItem } from "../office/compose-item";
 import type { KeyValueStore } from "../storage/port";
@@ -63,6 +64,15 @@ export function directoryFor(
   const remembered = createBreakerDirectory(graph, environment.store, { moment });
   return createCachedDirectory(remembered, environment.store, {
     ttlMs: settings.policy.cacheMinutes * 60_000,
+  });
+}
+
+/** Reads a reply's thread for the storm check, from the same Graph and with the same tokens. */
+export function threadsFor(environment: Environment, settings: Settings): ThreadReader {
+  return createThreadReader({
+    graphRoot: environment.graphRoot ?? settings.config.graphRoot,
+    getToken: environment.tokenProviderFor(settings),
+    ...(environment.fetch ? { fetch: environment.fetch } : {}),
   });
 }
 

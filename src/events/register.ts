@@ -1,5 +1,5 @@
 import { naaTokenProvider } from "../auth/provider";
-import { composeDraft, directoryFor, settingsLoader, type Environment } from "../app/services";
+import { composeDraft, directoryFor, settingsLoader, threadsFor, type Environment } from "../app/services";
 import { displayLanguage, supportsMailbox, supportsNestedAppAuth } from "../office/requirements";
 import { localeFor } from "../present/catalogue";
 import { wordsFor } from "../present/words";
@@ -37,6 +37,7 @@ export function registerHandlers(office: typeof Office, environment: () => Envir
       item: () => composeDraft(office),
       loadSettings: settingsLoader(env),
       directory: (settings, moment) => directoryFor(env, settings, moment),
+      threads: (settings) => threadsFor(env, settings),
       supportsMailbox: (version) => supportsMailbox(version, office),
       // Read on each event: Outlook restarts the add-in when its language changes, but asking is cheap.
       words: () => wordsFor(localeFor(displayLanguage(office))),

@@ -6,7 +6,7 @@ import type { Auth } from "../auth/naa";
 import { graphScopes } from "../auth/scopes";
 import type { Decision } from "../core/types";
 import { GROUP_COUNT_SCOPES, MAILTIPS_SCOPES } from "../directory/graph/scopes";
-import type { Directory } from "../directory/port";
+import type { Directory, ThreadReader } from "../directory/port";
 import type { ComposeItem } from "../office/compose-item";
 import { BRITISH_ENGLISH, type PaneWords } from "../present/pane-words";
 import type { Fix, PaneSnapshot, TaskPaneBackend } from "./backend";
@@ -20,6 +20,8 @@ export interface OfficeBackendDeps {
   readonly item: ComposeItem;
   readonly loadSettings: (moment: "compose") => Promise<Settings>;
   readonly directory: (settings: Settings) => Directory;
+  /** Reads a reply's thread for the storm check; absent: no storm check in the pane. */
+  readonly threads?: (settings: Settings) => ThreadReader;
   readonly auth: (settings: Settings) => Auth;
   /** Office's RecipientsChanged event; resolves with a function that stops it. */
   readonly subscribeRecipientsChanged: (listener: () => void) => Promise<() => void>;
@@ -100,6 +102,7 @@ export function createOfficeBackend(deps: OfficeBackendDeps): TaskPaneBackend {
         policy: settings.policy,
         directory: deps.directory(settings),
         ...(settings.catalogue ? { catalogue: settings.catalogue.lists } : {}),
+        ...(deps.threads ? { threads: deps.threads(settings) } : {}),
         now,
       });
       if (!check.stale || attempt >= CHECK_ATTEMPTS) return check;

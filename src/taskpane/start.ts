@@ -1,6 +1,6 @@
 import type { ClientFactory } from "../auth/naa";
 import { naaAuths } from "../auth/provider";
-import { composeDraft, directoryFor, settingsLoader, type Environment } from "../app/services";
+import { composeDraft, directoryFor, settingsLoader, threadsFor, type Environment } from "../app/services";
 import {
   officeReady,
   officeTheme,
@@ -56,6 +56,7 @@ export async function startTaskPane(options: StartOptions): Promise<"mounted" | 
     // The pane says it is checking: on its first run it may wait for the reach catalogue.
     loadSettings: settingsLoader(environment, { waitForFirstCatalogue: true }),
     directory: (settings) => directoryFor(environment, settings),
+    threads: (settings) => threadsFor(environment, settings),
     auth: (settings) => auths.authFor(settings.config),
     subscribeRecipientsChanged: (listener) => onRecipientsChanged(listener, office),
     subscribeReopened: (listener) => onInitializationContextChanged(listener, office),
