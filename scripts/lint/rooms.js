@@ -30,7 +30,10 @@ const ROOMS = {
     rooms: ["core", "kit", "present", "directory", "auth"],
     packages: ["node:*", "@azure/msal-node", "zod"],
   },
-  cli: { rooms: [...BELOW_ENTRIES, "fake-graph", "scan"], packages: ["node:*"] },
+  // The Exchange backstop script (reach-guard exchange): text generation only, no Node; figures
+  // are written as the add-in writes them.
+  exchange: { rooms: ["core", "kit", "present"], packages: [] },
+  cli: { rooms: [...BELOW_ENTRIES, "fake-graph", "scan", "exchange"], packages: ["node:*"] },
   // The playground hosts the add-in's own bundles in frames, never its entries' modules.
   playground: {
     rooms: [...BELOW_ENTRIES, "fake-graph"],

@@ -6,6 +6,7 @@ import { toJson, toText } from "./render";
 import { runScanCommand } from "./scan-command";
 import { INCIDENT_USAGE, runIncidentCommand } from "./incident-command";
 import { SCAN_USAGE } from "../scan/options";
+import { EXCHANGE_USAGE, runExchangeCommand } from "./exchange-command";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -30,13 +31,15 @@ const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly usage:
   check: { run: checkCommand, usage: USAGE },
   scan: { run: runScanCommand, usage: SCAN_USAGE },
   incident: { run: runIncidentCommand, usage: INCIDENT_USAGE },
+  exchange: { run: runExchangeCommand, usage: EXCHANGE_USAGE },
 };
 
 /** Without a command: what each one is for. */
 const OVERVIEW = `Usage: reach-guard <command> [options]   (reach-guard <command> --help for its options)
   check      what Reach Guard would decide for one message
   scan       size every mail-enabled list of the tenant and write the reach catalogue
-  incident   write or try the policy's incident section, to stop a reply-all storm`;
+  incident   write or try the policy's incident section, to stop a reply-all storm
+  exchange   write the Exchange Online PowerShell script that enforces the policy on the server`;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {

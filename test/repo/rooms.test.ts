@@ -52,6 +52,16 @@ it("keeps the words and small helpers free of the platform", () => {
   expect(problem(at("cli"), "node:fs/promises")).toBeNull();
 });
 
+it("keeps the Exchange script generator to the core and the kit, for the command line to use", () => {
+  expect(problem(at("exchange"), "../core/policy")).toBeNull();
+  expect(problem(at("exchange"), "../kit/deadline")).toBeNull();
+  expect(problem(at("exchange"), "node:fs")).not.toBeNull();
+  expect(problem(at("exchange"), "../present/figures")).toBeNull();
+  expect(problem(at("exchange"), "../check/evaluate")).not.toBeNull();
+  expect(problem(at("cli"), "../exchange/script")).toBeNull();
+  expect(problem(at("core"), "../exchange/script")).not.toBeNull();
+});
+
 it("ignores files outside src/", () => {
   expect(problem(join(SRC, "..", "test", "x.ts"), "../src/events/handlers")).toBeNull();
 });
