@@ -5,7 +5,13 @@
 module.exports = {
   testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
   testEnvironment: "node",
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] },
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
+    // The tests read the local Graph server's demo data, which fingerprints with @noble/hashes
+    // (ESM only), as jest.config.js does.
+    "^.+/node_modules/@noble/hashes/.+\\.js$": ["ts-jest", { tsconfig: "tsconfig.jest-esm-deps.json" }],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!@noble/hashes/)"],
   globalSetup: "<rootDir>/test/browser/global-setup.ts",
   maxWorkers: 1,
   testTimeout: 60_000,

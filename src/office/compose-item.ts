@@ -2,7 +2,7 @@ import { INFO_BAR_LIMIT } from "../core/limits";
 import type { Conversation, Field, RecipientInput } from "../core/types";
 import { officeCall } from "./office-call";
 import { COMPOSE_TYPE_SET, conversationKind } from "./outlook-rules";
-import { isMac, officePlatform, outlookHostName, supportsMailbox } from "./requirements";
+import { isMac, isMobile, officePlatform, outlookHostName, supportsMailbox } from "./requirements";
 
 // The draft being composed, as the rest of Reach Guard sees it. Reads `Office.context.mailbox.item`
 // on every call, because Outlook may hand the runtime a different item between events.
@@ -206,8 +206,11 @@ export function createComposeItem(
         (value) => (typeof value === "string" ? value : null),
         () => null,
       );
+      // Phones report Mailbox 1.5 but have getComposeTypeAsync from 4.2352, the first version that
+      // runs launch events at all (outlook-mobile-apis.md).
       const kind =
-        supportsMailbox(COMPOSE_TYPE_SET, office) && typeof draft.getComposeTypeAsync === "function"
+        (supportsMailbox(COMPOSE_TYPE_SET, office) || isMobile(office)) &&
+        typeof draft.getComposeTypeAsync === "function"
           ? officeCall<{ composeType?: unknown } | null>("getComposeTypeAsync", (done) =>
               draft.getComposeTypeAsync(done),
             ).then(
@@ -315,7 +318,9 @@ export function createComposeItem(
         ...typed("InformationalMessage"),
         persistent: false,
       };
-      if (bar.actionText === null) {
+      // Phones show only informational, progress and error notifications, and have no task pane
+      // button for an action to open (office.notificationmessages.yml): the words alone.
+      if (bar.actionText === null || isMobile(office)) {
         await officeCall<void>("notificationMessages.replaceAsync", (done) =>
           messages.replaceAsync(key, informational, done),
         );

@@ -140,6 +140,20 @@ export function outlookHostName(
 }
 
 /**
+ * Outlook on iOS or Android, by either signal: Mailbox 1.5 there, with launch events and a few later
+ * APIs enabled beyond it (outlook/outlook-mobile-apis.md), so isSetSupported undersells it.
+ */
+export function isMobile(
+  office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
+): boolean {
+  const platform = officePlatform(office);
+  const hostName = outlookHostName(office);
+  return (
+    platform === "iOS" || platform === "Android" || hostName === "OutlookIOS" || hostName === "OutlookAndroid"
+  );
+}
+
+/**
  * Outlook on Mac, where data shared between the event runtime and the task pane lives in
  * localStorage rather than in sessionData (docs/testing/runtimes.md).
  */

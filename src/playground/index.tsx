@@ -15,7 +15,7 @@ import { text } from "./app/strings";
 
 // playground.js: reads the built manifest and the server's env.json, makes the stand-in Outlook,
 // offers it to the add-in's frames, and draws it. The page's address may choose the Outlook played
-// at first (?platform=web|mac|classic&mailbox=1.13&naa=no&lang=cy), and follows the switches, so a
+// at first (?platform=web|mac|classic|phone&mailbox=1.13&naa=no&lang=cy), and follows the switches, so a
 // reload plays the same Outlook; the fault switches always start off.
 
 interface ServerEnvironment {

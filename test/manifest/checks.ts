@@ -39,6 +39,8 @@ export const ORDER: Readonly<Record<string, readonly string[]>> = {
   // SupportsSharedFolders first: where Microsoft's delegate-access and SupportsSharedFolders pages
   // show it, and the validator refuses it after FunctionFile (office-js-docs-pr issue 863).
   DesktopFormFactor: ["SupportsSharedFolders", "FunctionFile", "ExtensionPoint"],
+  // No SupportsSharedFolders here: it is a DesktopFormFactor element (supportssharedfolders.md).
+  MobileFormFactor: ["FunctionFile", "ExtensionPoint"],
   Control: ["Label", "Supertip", "Icon", "Action"],
   Supertip: ["Title", "Description"],
   Resources: ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"],
@@ -198,4 +200,50 @@ export function localeOverrideProblems(app: XmlElement, locale: string): string[
     }
     return problems;
   });
+}
+
+/**
+ * The launch events Outlook on iOS and Android raises (outlook/mobile-event-based.md): a new message,
+ * reply or forward is OnNewMessageCompose there, and there is no OnMessageSend (no Smart Alerts).
+ */
+export const MOBILE_LAUNCH_EVENTS: readonly string[] = [
+  "OnNewMessageCompose",
+  "OnMessageRecipientsChanged",
+  "OnMessageFromChanged",
+];
+
+/** The extension points a MobileFormFactor may hold (manifest/extensionpoint.md). */
+const MOBILE_EXTENSION_POINTS: readonly string[] = [
+  "LaunchEvent",
+  "MobileMessageReadCommandSurface",
+  "MobileOnlineMeetingCommandSurface",
+  "MobileLogEventAppointmentAttendee",
+];
+
+/**
+ * What Outlook on iOS and Android would not run in a MobileFormFactor: an extension point mobile
+ * lacks, an event it never raises, a SendMode, or launch events whose SourceLocation is not the
+ * browser runtime's page (phones run that page; the JavaScript-only runtime is classic Windows').
+ */
+export function mobileLaunchEventProblems(mobile: XmlElement, browserRuntimeResid: string): string[] {
+  const problems: string[] = [];
+  for (const point of childrenNamed(mobile, "ExtensionPoint")) {
+    const type = point.attrs["xsi:type"] ?? "";
+    if (!MOBILE_EXTENSION_POINTS.includes(type)) {
+      problems.push(`MobileFormFactor has no ${type} extension point`);
+      continue;
+    }
+    if (type !== "LaunchEvent") continue;
+    const source = childrenNamed(point, "SourceLocation")[0]?.attrs.resid;
+    if (source !== browserRuntimeResid)
+      problems.push(
+        `mobile launch events run from ${source}, not the browser runtime ${browserRuntimeResid}`,
+      );
+    for (const event of childrenNamed(point, "LaunchEvents").flatMap((list) => list.children)) {
+      const name = event.attrs.Type ?? "";
+      if (!MOBILE_LAUNCH_EVENTS.includes(name)) problems.push(`Outlook on mobile never raises ${name}`);
+      if (event.attrs.SendMode !== undefined) problems.push(`${name} has a SendMode on mobile`);
+    }
+  }
+  return problems;
 }

@@ -2,10 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEVELOPMENT_BASE_URL, MANIFEST, renderManifest } from "../../scripts/build/deployment-files";
 import { resolveOptions } from "../../scripts/build/options";
+import { HANDLER_NAMES } from "../../src/events/register";
 import { loadEventBundle } from "../build/events-vm";
 import { runBuild, tempOutDir } from "../build/run-build";
 import {
   localeOverrideProblems,
+  MOBILE_LAUNCH_EVENTS,
+  mobileLaunchEventProblems,
   ORDER,
   orderProblems,
   residProblems,
@@ -65,6 +68,23 @@ function extensionPoint(root: XmlElement, type: string): XmlElement {
   const found = childrenNamed(desktop, "ExtensionPoint").filter((point) => point.attrs["xsi:type"] === type);
   if (found.length !== 1 || !found[0])
     throw new Error(`expected one ${type} extension point, found ${found.length}`);
+  return found[0];
+}
+/** Type to FunctionName of a LaunchEvent extension point. */
+function launchEvents(point: XmlElement): Record<string, string> {
+  return Object.fromEntries(
+    only(point, "LaunchEvents").children.map((event) => [
+      event.attrs.Type ?? "",
+      event.attrs.FunctionName ?? "",
+    ]),
+  );
+}
+function mobileLaunchPoint(root: XmlElement): XmlElement {
+  const found = childrenNamed(only(mailHost(root), "MobileFormFactor"), "ExtensionPoint").filter(
+    (point) => point.attrs["xsi:type"] === "LaunchEvent",
+  );
+  if (found.length !== 1 || !found[0])
+    throw new Error(`expected one mobile LaunchEvent, found ${found.length}`);
   return found[0];
 }
 function urlOf(root: XmlElement, resid: string | undefined): string {
@@ -211,6 +231,7 @@ describe.each([development, built])("$name", (subject) => {
         ...orderProblems(inner(app), ORDER.VersionOverridesV1_1 ?? [], "VersionOverridesV1_1"),
         ...orderProblems(mailHost(app), ORDER.Host ?? []),
         ...orderProblems(only(mailHost(app), "DesktopFormFactor"), ORDER.DesktopFormFactor ?? []),
+        ...orderProblems(only(mailHost(app), "MobileFormFactor"), ORDER.MobileFormFactor ?? []),
         ...orderProblems(only(inner(app), "Resources"), ORDER.Resources ?? []),
         ...descendants(inner(app))
           .filter((element) => ["Control", "Supertip", "bt:String"].includes(element.name))
@@ -266,6 +287,39 @@ describe.each([development, built])("$name", (subject) => {
       expect(only(point, "SourceLocation").attrs.resid).toBe(runtime.attrs.resid);
     });
 
+    test("declares for iOS and Android the three events mobile raises, with the desktop handlers, on the HTML page", () => {
+      const runtime = only(only(mailHost(app), "Runtimes"), "Runtime");
+      const mobile = only(mailHost(app), "MobileFormFactor");
+      expect(mobileLaunchEventProblems(mobile, runtime.attrs.resid ?? "")).toEqual([]);
+      const point = mobileLaunchPoint(app);
+      // The page, not classic Windows' JavaScript-only bundle: phones run the browser runtime.
+      expect(urlOf(app, only(point, "SourceLocation").attrs.resid)).toBe(`${base}/commands.html`);
+      const mobileEvents = launchEvents(point);
+      expect(Object.keys(mobileEvents).sort()).toEqual([...MOBILE_LAUNCH_EVENTS].sort());
+      expect(mobileEvents).toEqual({
+        OnNewMessageCompose: HANDLER_NAMES.compose,
+        OnMessageRecipientsChanged: HANDLER_NAMES.recipientsChanged,
+        OnMessageFromChanged: HANDLER_NAMES.fromChanged,
+      });
+      // The same work as on desktop: a new message, reply or forward is OnMessageCompose there.
+      const desktop = launchEvents(extensionPoint(app, "LaunchEvent"));
+      expect(mobileEvents.OnNewMessageCompose).toBe(desktop.OnMessageCompose);
+      expect(mobileEvents.OnMessageRecipientsChanged).toBe(desktop.OnMessageRecipientsChanged);
+      expect(mobileEvents.OnMessageFromChanged).toBe(desktop.OnMessageFromChanged);
+    });
+
+    test("gives phones no send handler and no compose button: mobile has neither", () => {
+      const mobile = only(mailHost(app), "MobileFormFactor");
+      const types = descendants(mobile)
+        .filter((element) => element.name === "LaunchEvent")
+        .map((event) => event.attrs.Type);
+      expect(types).not.toContain("OnMessageSend");
+      expect(descendants(mobile).filter((element) => element.name === "Control")).toEqual([]);
+      expect(childrenNamed(mobile, "ExtensionPoint").map((point) => point.attrs["xsi:type"])).toEqual([
+        "LaunchEvent",
+      ]);
+    });
+
     test("has the Review recipients button that the send handler and info bar open by id", () => {
       const point = extensionPoint(app, "MessageComposeCommandSurface");
       const control = descendants(point).find((element) => element.name === "Control");
@@ -318,6 +372,9 @@ describe.each([development, built])("$name", (subject) => {
       const { registered, error } = loadEventBundle(bundle);
       expect(error).toBeNull();
       expect([...registered].sort()).toEqual([...functionNames].sort());
+      // Phones load the page, which runs the same bundle: every mobile handler is registered too.
+      const mobileNames = Object.values(launchEvents(mobileLaunchPoint(app)));
+      expect(mobileNames.filter((name) => ![...registered].includes(name))).toEqual([]);
     });
   });
 });
@@ -370,6 +427,39 @@ describe("the offline checks themselves", () => {
     expect(orderProblems(only(mailHost(second), "DesktopFormFactor"), ORDER.DesktopFormFactor ?? [])).toEqual(
       ["<SupportsSharedFolders> comes after <FunctionFile> in DesktopFormFactor"],
     );
+  });
+
+  test("catch a mobile event that phones never raise, a send mode, or the bundle as the mobile source", () => {
+    const mobileOf = (root: XmlElement) => only(mailHost(root), "MobileFormFactor");
+    const mobileStart = xml.indexOf("<MobileFormFactor>");
+    const inMobile = (from: string, to: string) =>
+      parseXml(xml.slice(0, mobileStart) + xml.slice(mobileStart).replace(from, to));
+    const send = inMobile(
+      "</LaunchEvents>",
+      '<LaunchEvent Type="OnMessageSend" FunctionName="onMessageSendHandler" SendMode="SoftBlock"/></LaunchEvents>',
+    );
+    expect(mobileLaunchEventProblems(mobileOf(send), "WebViewRuntime.Url")).toEqual([
+      "Outlook on mobile never raises OnMessageSend",
+      "OnMessageSend has a SendMode on mobile",
+    ]);
+    const desktopName = inMobile('Type="OnNewMessageCompose"', 'Type="OnMessageCompose"');
+    expect(mobileLaunchEventProblems(mobileOf(desktopName), "WebViewRuntime.Url")).toEqual([
+      "Outlook on mobile never raises OnMessageCompose",
+    ]);
+    const bundle = inMobile(
+      '<SourceLocation resid="WebViewRuntime.Url"/>',
+      '<SourceLocation resid="JSRuntime.Url"/>',
+    );
+    expect(mobileLaunchEventProblems(mobileOf(bundle), "WebViewRuntime.Url")).toEqual([
+      "mobile launch events run from JSRuntime.Url, not the browser runtime WebViewRuntime.Url",
+    ]);
+    const button = inMobile(
+      '<ExtensionPoint xsi:type="LaunchEvent">',
+      '<ExtensionPoint xsi:type="MessageComposeCommandSurface"/><ExtensionPoint xsi:type="LaunchEvent">',
+    );
+    expect(mobileLaunchEventProblems(mobileOf(button), "WebViewRuntime.Url")).toEqual([
+      "MobileFormFactor has no MessageComposeCommandSurface extension point",
+    ]);
   });
 
   test("catch a resid with no resource, or one of the wrong kind", () => {

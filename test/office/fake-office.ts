@@ -49,6 +49,8 @@ export class FakeOutlook {
   hostName: string | null = "OutlookWebApp";
   /** The highest Mailbox requirement set supported. */
   mailbox = "1.15";
+  /** Outlook on iOS and Android: the later APIs enabled beyond Mailbox 1.5 (outlook-mobile-apis.md). */
+  mobileApis = false;
   /** Most recipients getAsync lists per field (1,000 on the web). */
   cap = 1_000;
   /** Most recipients a field may hold; null: no limit (the web). */
@@ -147,8 +149,8 @@ export class FakeOutlook {
         getAsync: (callback: Callback<string>) =>
           this.run("subject.getAsync", [], callback, () => this.subject),
       },
-      // Mailbox 1.10: older clients have no such method.
-      ...(major > 1 || minor >= 10
+      // Mailbox 1.10: older clients have no such method; phones have it beyond their 1.5.
+      ...(major > 1 || minor >= 10 || this.mobileApis
         ? {
             getComposeTypeAsync: (callback: Callback<{ composeType: string; coercionType: string }>) =>
               this.run("getComposeTypeAsync", [], callback, () => ({

@@ -22,6 +22,20 @@ test("reads each launch event's function, the send mode and the compose button",
   expect(parseManifest(built("PromptUser")).launchEvents.OnMessageSend?.sendMode).toBe("PromptUser");
 });
 
+test("reads each form factor's launch events apart: phones get the MobileFormFactor's, with no send", () => {
+  const facts = parseManifest(built("SoftBlock"));
+  expect(facts.mobileLaunchEvents).toEqual({
+    OnNewMessageCompose: { functionName: "onMessageComposeHandler", sendMode: null },
+    OnMessageRecipientsChanged: { functionName: "onMessageRecipientsChangedHandler", sendMode: null },
+    OnMessageFromChanged: { functionName: "onMessageFromChangedHandler", sendMode: null },
+  });
+  // The desktop's table is the DesktopFormFactor's alone: no OnNewMessageCompose run twice there.
+  expect(Object.keys(facts.launchEvents)).not.toContain("OnNewMessageCompose");
+  const withoutMobile = manifest.replace(/<MobileFormFactor>[\s\S]*<\/MobileFormFactor>/, "");
+  expect(parseManifest(withoutMobile).mobileLaunchEvents).toEqual({});
+  expect(parseManifest(withoutMobile).launchEvents).toEqual(facts.launchEvents);
+});
+
 test("a manifest that is not XML is refused", () => {
   expect(() => parseManifest("<OfficeApp><unclosed></OfficeApp>")).toThrow(/not well-formed/);
 });

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   },
   toolbar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   from: { margin: 0 },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
   body: { minHeight: "10rem" },
 });
 
@@ -23,8 +24,9 @@ export function Compose({ draft }: { draft: DraftSnapshot }) {
   const host = useHost();
   const state = usePlaygroundState();
   const styles = useStyles();
-  const button = host.environment.manifest.taskPaneButton;
+  const button = host.taskPaneButton();
   const busy = state.sending !== "idle";
+  const phone = state.platform === "phone";
   return (
     <form
       aria-label={text.composeLabel(draft.subject)}
@@ -50,6 +52,7 @@ export function Compose({ draft }: { draft: DraftSnapshot }) {
           {busy && <Spinner size="tiny" label={state.sending === "slow" ? text.slow : text.checking} />}
         </span>
       </div>
+      {phone && <p className={styles.note}>{text.phoneSend}</p>}
       <InfoBar draft={draft} />
       <p className={styles.from}>
         <strong>{text.from}</strong> {`${draft.from.displayName} <${draft.from.emailAddress}>`}

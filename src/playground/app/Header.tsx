@@ -70,8 +70,14 @@ export function Header() {
           </Dropdown>
         </Field>
         <Field label={text.outlookVersion}>
+          {/* A phone supports Mailbox 1.5 whatever is chosen here (outlook-mobile-apis.md). */}
           <Dropdown
-            value={text.versions[state.mailboxVersion] ?? state.mailboxVersion}
+            value={
+              state.platform === "phone"
+                ? text.mobileVersion
+                : (text.versions[state.mailboxVersion] ?? state.mailboxVersion)
+            }
+            disabled={state.platform === "phone"}
             selectedOptions={[state.mailboxVersion]}
             onOptionSelect={(_, data) => data.optionValue && host.setMailboxVersion(data.optionValue)}
           >

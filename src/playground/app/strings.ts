@@ -23,7 +23,11 @@ export const text = {
     web: "Outlook on the web (and new Outlook)",
     mac: "Outlook on Mac (session data not shared with the task pane)",
     classic: "Classic Outlook on Windows (JavaScript-only event runtime)",
+    phone: "Outlook on iOS and Android (launch events only, no Smart Alerts)",
   } as Record<string, string>,
+  mobileVersion: "Mailbox 1.5, with the launch events enabled beyond it (Outlook on a phone)",
+  phoneSend:
+    "On a phone Outlook runs no add-in at send: Send sends. What stops an organisation-wide send from a phone is Exchange's own delivery restrictions (reach-guard exchange).",
   nestedAppAuth: "Nested app authentication (NestedAppAuth 1.1)",
   // Outlook's display language: named in both languages, each language in its own words.
   languageLabel: "Language / Iaith",

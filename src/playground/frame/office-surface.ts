@@ -70,9 +70,10 @@ export function createItemSurface(bridge: HostBridge, frame: FrameKind = "taskpa
     get conversationId() {
       return bridge.conversationId();
     },
-    /** Only from Mailbox 1.10, the requirement set that has it. */
+    /** Only from Mailbox 1.10, the requirement set that has it, and on phones, which enable it beyond 1.5. */
     get getComposeTypeAsync() {
-      return bridge.supportsMailbox("1.10")
+      const phone = ["iOS", "Android"].includes(bridge.frameFacts().platform);
+      return bridge.supportsMailbox("1.10") || phone
         ? (...rest: unknown[]) => call({ op: "composeType.get" }, rest)
         : undefined;
     },

@@ -34,7 +34,20 @@ export interface ItemView {
   /** Recipients `getAsync` returns from one field at most. */
   readonly getAsyncCap: number;
   readonly sessionDataLimit: number;
+  /**
+   * Outlook on iOS and Android keep one notification per item, a new one replacing the last, and
+   * show only informational, progress and error ones (office.notificationmessages.yml); desktop
+   * when absent.
+   */
+  readonly notifications?: "desktop" | "mobile";
 }
+
+/** The notification types Outlook on iOS and Android support (office.notificationmessages.yml). */
+const MOBILE_NOTIFICATION_TYPES: readonly string[] = [
+  "informationalMessage",
+  "progressIndicator",
+  "errorMessage",
+];
 
 export const UNLIMITED_VIEW: ItemView = {
   sessionStore: "shared",
@@ -211,7 +224,12 @@ export class Draft {
         return ok();
       case "notifications.add":
       case "notifications.replace":
-        return this.writeNotification(operation.key, operation.details, operation.op === "notifications.add");
+        return this.writeNotification(
+          operation.key,
+          operation.details,
+          operation.op === "notifications.add",
+          view.notifications === "mobile",
+        );
       case "notifications.remove":
         if (!this.notifications.delete(operation.key))
           return fail(9041, "KeyNotFound", `No notification has the key ${operation.key}.`);
@@ -288,11 +306,24 @@ export class Draft {
     return ok();
   }
 
-  private writeNotification(key: string, details: unknown, adding: boolean): HostAnswer {
+  private writeNotification(key: string, details: unknown, adding: boolean, mobile: boolean): HostAnswer {
     if (!isRecord(details) || typeof details.message !== "string" || typeof details.type !== "string")
       return fail(9000, "InvalidParameter", "A notification needs a type and a message.");
-    const refusal = outlook.notificationRefusal(this.notifications, key, details.message, adding);
+    // What a phone does with another type is not documented: refusing it is the strict reading.
+    if (mobile && !MOBILE_NOTIFICATION_TYPES.includes(details.type))
+      return fail(
+        9000,
+        "InvalidParameter",
+        "Outlook on iOS and Android does not show this notification type.",
+      );
+    // On a phone the item holds one notification: the others are not counted, as they will be replaced.
+    const shown = mobile
+      ? new Map([...this.notifications].filter(([other]) => other === key))
+      : this.notifications;
+    const refusal = outlook.notificationRefusal(shown, key, details.message, adding);
     if (refusal) return refused(refusal);
+    if (mobile)
+      for (const other of [...this.notifications.keys()]) if (other !== key) this.notifications.delete(other);
     const actions = Array.isArray(details.actions) ? details.actions : [];
     if (actions.length > 0 && details.type !== "insightMessage")
       return fail(9000, "InvalidParameter", "Only insight messages may have actions.");

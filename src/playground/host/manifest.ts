@@ -1,11 +1,18 @@
 // The playground reads the built manifest.xml as Outlook would: which function runs for which
 // launch event, the send mode, and the compose button that opens the task pane (with its label in
 // each language the manifest overrides it for). So the page drives exactly what an admin deploys.
+// Each client reads only its own form factor: Outlook on the web, Windows and Mac the
+// DesktopFormFactor, Outlook on iOS and Android the MobileFormFactor (mobile-event-based.md).
+
+export type LaunchEvents = Readonly<
+  Record<string, { readonly functionName: string; readonly sendMode: string | null }>
+>;
 
 export interface ManifestFacts {
-  readonly launchEvents: Readonly<
-    Record<string, { readonly functionName: string; readonly sendMode: string | null }>
-  >;
+  /** The DesktopFormFactor's launch events. */
+  readonly launchEvents: LaunchEvents;
+  /** The MobileFormFactor's launch events; absent or empty when the add-in declares none for phones. */
+  readonly mobileLaunchEvents?: LaunchEvents;
   readonly taskPaneButton: { readonly id: string; readonly label: string } | null;
   /** The button's label by locale ("cy-GB"), from the manifest's Override elements. */
   readonly taskPaneButtonLabels?: Readonly<Record<string, string>>;
@@ -51,12 +58,17 @@ export function parseManifest(xml: string, parser: DOMParser = new DOMParser()):
     }
     overrides.set(id, byLocale);
   }
-  const launchEvents: Record<string, { functionName: string; sendMode: string | null }> = {};
-  for (const node of byTag(doc, "LaunchEvent")) {
-    const type = node.getAttribute("Type");
-    const functionName = node.getAttribute("FunctionName");
-    if (type && functionName) launchEvents[type] = { functionName, sendMode: node.getAttribute("SendMode") };
-  }
+  const launchEventsIn = (formFactor: string): LaunchEvents => {
+    const events: Record<string, { functionName: string; sendMode: string | null }> = {};
+    for (const node of byTag(doc, formFactor).flatMap((parent) => byTag(parent, "LaunchEvent"))) {
+      const type = node.getAttribute("Type");
+      const functionName = node.getAttribute("FunctionName");
+      if (type && functionName) events[type] = { functionName, sendMode: node.getAttribute("SendMode") };
+    }
+    return events;
+  };
+  const launchEvents = launchEventsIn("DesktopFormFactor");
+  const mobileLaunchEvents = launchEventsIn("MobileFormFactor");
   const button = byTag(doc, "Control").find((control) =>
     byTag(control, "Action").some((action) =>
       (action.getAttribute("xsi:type") ?? "").endsWith("ShowTaskpane"),
@@ -66,6 +78,7 @@ export function parseManifest(xml: string, parser: DOMParser = new DOMParser()):
   const displayName = byTag(doc, "DisplayName")[0]?.getAttribute("DefaultValue") ?? "Add-in";
   return {
     launchEvents,
+    mobileLaunchEvents,
     taskPaneButton:
       button && button.getAttribute("id")
         ? {

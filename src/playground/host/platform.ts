@@ -2,16 +2,17 @@ import { sessionDataLimitFor } from "../../office/outlook-rules";
 // Which Outlook the playground pretends to be, and the limits Microsoft documents for each, so that
 // an add-in that would break in one of them breaks here too. Sources: office.recipients.yml
 // (getAsync, setAsync, addAsync), docs/testing/runtimes.md (the JavaScript-only runtime, data shared
-// between the event runtime and the task pane), office.sessiondata.yml, and the Mailbox and
-// NestedAppAuth requirement sets.
+// between the event runtime and the task pane), office.sessiondata.yml, the Mailbox and
+// NestedAppAuth requirement sets, and for phones outlook/mobile-event-based.md,
+// outlook/outlook-mobile-apis.md and office.notificationmessages.yml.
 
 /** The Outlook clients the playground can stand in for. */
-export type PlatformChoice = "web" | "mac" | "classic";
-export const PLATFORM_CHOICES: readonly PlatformChoice[] = ["web", "mac", "classic"];
+export type PlatformChoice = "web" | "mac" | "classic" | "phone";
+export const PLATFORM_CHOICES: readonly PlatformChoice[] = ["web", "mac", "classic", "phone"];
 
 export interface PlatformFacts {
   /** What `Office.context.platform` says. */
-  readonly officePlatform: "OfficeOnline" | "Mac" | "PC";
+  readonly officePlatform: "OfficeOnline" | "Mac" | "PC" | "iOS";
   /** `mailbox.diagnostics.hostName`. */
   readonly hostName: string;
   /**
@@ -24,6 +25,11 @@ export interface PlatformFacts {
    * OfficeRuntime.storage instead), and starts it afresh for every event.
    */
   readonly javascriptOnlyRuntime: boolean;
+  /**
+   * Which part of the manifest this client reads: Outlook on iOS and Android reads only the
+   * MobileFormFactor, which has launch events but no compose button and no OnMessageSend.
+   */
+  readonly formFactor: "desktop" | "mobile";
 }
 
 export const PLATFORMS: Readonly<Record<PlatformChoice, PlatformFacts>> = {
@@ -32,20 +38,50 @@ export const PLATFORMS: Readonly<Record<PlatformChoice, PlatformFacts>> = {
     hostName: "OutlookWebApp",
     sharedSessionData: true,
     javascriptOnlyRuntime: false,
+    formFactor: "desktop",
   },
   mac: {
     officePlatform: "Mac",
     hostName: "OutlookMac",
     sharedSessionData: false,
     javascriptOnlyRuntime: false,
+    formFactor: "desktop",
   },
   classic: {
     officePlatform: "PC",
     hostName: "Outlook",
     sharedSessionData: true,
     javascriptOnlyRuntime: true,
+    formFactor: "desktop",
+  },
+  // Outlook on iOS (Android behaves the same for everything played here). The event runtime is the
+  // HTML page in the phone's web view, not the JavaScript-only runtime (docs/testing/runtimes.md:
+  // that runtime is classic Windows' only). Whether the pane and the events share sessionData is
+  // not documented; no task pane opens over a draft on a phone, so nothing depends on it.
+  phone: {
+    officePlatform: "iOS",
+    hostName: "OutlookIOS",
+    sharedSessionData: true,
+    javascriptOnlyRuntime: false,
+    formFactor: "mobile",
   },
 };
+
+/**
+ * The launch events Outlook on iOS and Android raises (mobile-event-based.md): any other event the
+ * MobileFormFactor declares never runs there. No OnMessageSend: a phone has no Smart Alerts.
+ */
+export const MOBILE_LAUNCH_EVENTS: readonly string[] = [
+  "OnNewMessageCompose",
+  "OnMessageRecipientsChanged",
+  "OnMessageFromChanged",
+];
+
+/**
+ * Mobile supports Mailbox 1.5, with a few later APIs and the launch events enabled beyond it
+ * (outlook-mobile-apis.md): isSetSupported answers for 1.5 and below only.
+ */
+export const MOBILE_MAILBOX_VERSION = "1.5";
 
 export function isPlatformChoice(value: unknown): value is PlatformChoice {
   return typeof value === "string" && (PLATFORM_CHOICES as readonly string[]).includes(value);
@@ -74,7 +110,7 @@ export function atLeast(version: string, wanted: string): boolean {
  * make a figure look exact.
  */
 export function getAsyncCap(platform: PlatformChoice | "mobile", mailboxVersion: string): number {
-  if (platform === "mobile") return 100;
+  if (platform === "mobile" || platform === "phone") return 100;
   if (platform === "web") return 1000;
   if (platform === "classic") return atLeast(mailboxVersion, "1.16") ? 1000 : 500;
   return 500;

@@ -10,6 +10,8 @@ import {
   atLeast,
   compareVersions,
   getAsyncCap,
+  MOBILE_LAUNCH_EVENTS,
+  MOBILE_MAILBOX_VERSION,
   PLATFORMS,
   sessionDataLimit,
   type PlatformChoice,
@@ -87,9 +89,13 @@ export const HANDLER_LIMIT_MS = 60_000;
 
 const EVENT_TYPES = {
   OnMessageCompose: "olkMessageCompose",
+  OnNewMessageCompose: "olkNewMessageCompose",
   OnMessageRecipientsChanged: "olkRecipientsChanged",
   OnMessageSend: "olkMessageSend",
 } as const;
+
+/** The moments of a draft at which Outlook may raise a launch event. */
+type Moment = "compose" | "recipients" | "send";
 
 /** What Outlook shows of errorMessageMarkdown: the words, without the markup. */
 function plainText(markdown: string): string {
@@ -209,7 +215,7 @@ export class PlaygroundHost implements HostBridge {
     this.draft = draft;
     this.stopDraft = draft.onChange((change) => this.draftChanged(change));
     this.update({ draft: draft.snapshot(), alert: null, sending: "idle" });
-    void this.launch("OnMessageCompose");
+    void this.launch("compose");
   }
 
   discard(): void {
@@ -247,13 +253,37 @@ export class PlaygroundHost implements HostBridge {
         // A task pane that has gone away.
       }
     }
-    void this.launch("OnMessageRecipientsChanged");
+    void this.launch("recipients");
   }
 
-  private async launch(event: "OnMessageCompose" | "OnMessageRecipientsChanged"): Promise<void> {
-    const declared = this.env.manifest.launchEvents[event];
+  /**
+   * The launch event the Outlook played raises at `moment`, as its part of the manifest declares it,
+   * or null. Desktop clients read the DesktopFormFactor, where a new or reopened draft is
+   * OnMessageCompose. Phones read the MobileFormFactor, where it is OnNewMessageCompose, and raise
+   * only the events mobile supports: never OnMessageSend (mobile-event-based.md).
+   */
+  declaredEvent(
+    moment: Moment,
+  ): { readonly event: string; readonly functionName: string; readonly sendMode: string | null } | null {
+    const mobile = PLATFORMS[this.state.platform].formFactor === "mobile";
+    const event = {
+      compose: mobile ? "OnNewMessageCompose" : "OnMessageCompose",
+      recipients: "OnMessageRecipientsChanged",
+      send: "OnMessageSend",
+    }[moment];
+    if (mobile && !MOBILE_LAUNCH_EVENTS.includes(event)) return null;
+    const declared = (mobile ? this.env.manifest.mobileLaunchEvents : this.env.manifest.launchEvents)?.[
+      event
+    ];
+    return declared ? { event, ...declared } : null;
+  }
+
+  private async launch(moment: "compose" | "recipients"): Promise<void> {
+    const declared = this.declaredEvent(moment);
     if (!declared) return;
-    const outcome = await this.runtime.queue(declared.functionName, EVENT_TYPES[event], HANDLER_LIMIT_MS);
+    const { event } = declared;
+    const type = EVENT_TYPES[event as keyof typeof EVENT_TYPES] ?? event;
+    const outcome = await this.runtime.queue(declared.functionName, type, HANDLER_LIMIT_MS);
     if (outcome)
       this.note(
         `${event}: ${outcome.completed ? `completed in ${Math.round(outcome.elapsedMs)} ms` : "never completed"}`,
@@ -265,8 +295,12 @@ export class PlaygroundHost implements HostBridge {
   async send(): Promise<void> {
     const draft = this.draft;
     if (!draft || this.state.sending !== "idle") return;
-    const declared = this.env.manifest.launchEvents.OnMessageSend;
-    if (!declared) return this.deliver(draft);
+    const declared = this.declaredEvent("send");
+    if (!declared) {
+      if (PLATFORMS[this.state.platform].formFactor === "mobile")
+        this.note("Send: no OnMessageSend on a phone, so no add-in checked it");
+      return this.deliver(draft);
+    }
     this.update({ sending: "checking", alert: null });
     const outcome = await this.runtime.run<{
       allowEvent?: boolean;
@@ -362,16 +396,26 @@ export class PlaygroundHost implements HostBridge {
     this.update({ taskPane: { ...this.state.taskPane, open: false } });
   }
 
+  /**
+   * The compose button that opens the task pane, or null. Outlook on iOS and Android has no compose
+   * command surface (its extension points are for reading, meetings and launch events:
+   * manifest/extensionpoint.md), so a phone shows none.
+   */
+  taskPaneButton(): { readonly id: string; readonly label: string } | null {
+    if (PLATFORMS[this.state.platform].formFactor === "mobile") return null;
+    return this.env.manifest.taskPaneButton;
+  }
+
   /** The compose button that opens the task pane, labelled in Outlook's display language. */
   taskPaneButtonLabel(): string | null {
-    const { taskPaneButton, taskPaneButtonLabels } = this.env.manifest;
+    const taskPaneButton = this.taskPaneButton();
     if (!taskPaneButton) return null;
-    return labelFor(taskPaneButton.label, taskPaneButtonLabels, this.state.displayLanguage);
+    return labelFor(taskPaneButton.label, this.env.manifest.taskPaneButtonLabels, this.state.displayLanguage);
   }
 
   /** An info bar action or the alert's button: opens the task pane its commandId names. */
   runCommand(commandId: string): void {
-    if (commandId === this.env.manifest.taskPaneButton?.id) this.openTaskPane();
+    if (commandId === this.taskPaneButton()?.id) this.openTaskPane();
   }
 
   /** The Outlook being played. A send still being decided keeps the runtime it started in. */
@@ -379,6 +423,9 @@ export class PlaygroundHost implements HostBridge {
     if (platform === this.state.platform) return;
     this.update({ platform });
     this.restartRuntimes();
+    // A phone has neither the task pane over a draft nor a Smart Alert to leave open.
+    if (PLATFORMS[platform].formFactor === "mobile")
+      this.update({ alert: null, taskPane: { ...this.state.taskPane, open: false } });
   }
 
   setNestedAppAuth(supported: boolean): void {
@@ -445,11 +492,14 @@ export class PlaygroundHost implements HostBridge {
 
   /** How the Outlook being played shows the item to `frame`. */
   itemView(frame: FrameKind): ItemView {
-    const { platform, mailboxVersion } = this.state;
+    const { platform } = this.state;
+    const mailboxVersion =
+      PLATFORMS[platform].formFactor === "mobile" ? MOBILE_MAILBOX_VERSION : this.state.mailboxVersion;
     return {
       sessionStore: PLATFORMS[platform].sharedSessionData ? "shared" : frame,
       getAsyncCap: getAsyncCap(platform, mailboxVersion),
       sessionDataLimit: sessionDataLimit(mailboxVersion),
+      notifications: PLATFORMS[platform].formFactor,
     };
   }
 
@@ -468,7 +518,11 @@ export class PlaygroundHost implements HostBridge {
   }
 
   supportsMailbox(version: string): boolean {
-    return compareVersions(version, this.state.mailboxVersion) <= 0;
+    const newest =
+      PLATFORMS[this.state.platform].formFactor === "mobile"
+        ? MOBILE_MAILBOX_VERSION
+        : this.state.mailboxVersion;
+    return compareVersions(version, newest) <= 0;
   }
 
   officeTheme() {

@@ -70,7 +70,7 @@ export type FrameKind = "events" | "taskpane";
 /** What the Outlook being played tells a runtime about itself, fixed for that runtime's life. */
 export interface FrameFacts {
   /** Office.context.platform. */
-  readonly platform: "OfficeOnline" | "Mac" | "PC";
+  readonly platform: "OfficeOnline" | "Mac" | "PC" | "iOS" | "Android";
   /** Office.context.mailbox.diagnostics.hostName. */
   readonly hostName: string;
   /** isSetSupported("NestedAppAuth", "1.1"), and whether Outlook offers nestedAppAuthBridge at all. */
