@@ -8,6 +8,7 @@ const KIND_NAMES: Record<RecordedRequest["kind"], string> = {
   groups: "groups",
   users: "users",
   count: "$count",
+  messages: "messages",
   other: "other",
 };
 

@@ -8,6 +8,7 @@ import { benchPolicyAtMaxima } from "./policy-maxima";
 import { benchPureDecision } from "./pure";
 import { benchScan } from "./scan";
 import { benchSend } from "./send";
+import { benchStorm } from "./storm";
 import { printTable, type Row } from "./table";
 
 /** Timings mean little without the load they were taken under. */
@@ -27,6 +28,7 @@ const GROUPS: readonly (readonly [string, () => Row[] | Promise<Row[]>])[] = [
   ["degraded", benchDegraded],
   ["bundles", benchBundles],
   ["scan", benchScan],
+  ["storm", benchStorm],
 ];
 
 async function main(): Promise<void> {

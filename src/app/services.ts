@@ -67,11 +67,17 @@ export function directoryFor(
   });
 }
 
-/** Reads a reply's thread for the storm check, from the same Graph and with the same tokens. */
+/**
+ * Reads a reply's thread for the storm check, from the same Graph and with the same tokens. One page
+ * is enough to tell a storm (more replies than the policy allows; a read cut short says "at least"),
+ * and a whole 1,000-message thread would not be read within a send's deadline.
+ */
 export function threadsFor(environment: Environment, settings: Settings): ThreadReader {
+  const storm = settings.policy.storm;
   return createThreadReader({
     graphRoot: environment.graphRoot ?? settings.config.graphRoot,
     getToken: environment.tokenProviderFor(settings),
+    maxMessages: Math.min(1000, Math.max(100, (storm ? storm.replies : 0) + 1)),
     ...(environment.fetch ? { fetch: environment.fetch } : {}),
   });
 }

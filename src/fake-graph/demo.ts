@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { demoStormThread } from "./demo-mailbox";
 import { createFakeDirectory, type DirectoryData, type FakeDirectory } from "./directory";
 
 // The demo organisation: an all-staff dynamic list of 840,000 people (the NHS incident's size) that
 // only MailTips can size, nested lists, a Microsoft 365 group with guests, a team of 12, a list
 // whose MailTip has no count, a restricted and a moderated list; a few hundred generated team lists
 // and a bulletin that grew twentyfold since the previous day's catalogue (demo-previous-catalogue.json),
-// for `reach-guard scan --demo`. Used by `--demo`, the playground,
+// for `reach-guard scan --demo`; and in the signed-in user's mailbox, a reply-all storm to All Staff
+// News (./demo-mailbox.ts). Used by `--demo`, the playground,
 // the benchmarks and the tests.
 
 export const DEMO_DIRECTORY_PATH = join(__dirname, "demo-directory.json");
@@ -44,6 +46,20 @@ export function parseDirectoryData(value: unknown, source: string): DirectoryDat
   return data as DirectoryData;
 }
 
-export function loadDemoDirectory(path: string = DEMO_DIRECTORY_PATH): FakeDirectory {
-  return createFakeDirectory(parseDirectoryData(JSON.parse(readFileSync(path, "utf8")), path));
+/**
+ * The demo directory, with Dr Hart's mailbox holding the car park storm (./demo-mailbox.ts) as it
+ * stands at `now`: the playground's server loads it once, at start.
+ */
+export function loadDemoDirectory(
+  path: string = DEMO_DIRECTORY_PATH,
+  now: number = Date.now(),
+): FakeDirectory {
+  const data = parseDirectoryData(JSON.parse(readFileSync(path, "utf8")), path);
+  return createFakeDirectory({
+    ...data,
+    mailbox: {
+      messages: [...(data.mailbox?.messages ?? []), ...demoStormThread(now)],
+      threads: data.mailbox?.threads ?? [],
+    },
+  });
 }

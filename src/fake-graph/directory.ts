@@ -1,5 +1,8 @@
+import { createFakeMailbox, type FakeMailbox, type MailboxData } from "./mailbox";
+
 // The directory behind the local Graph-compatible server: users, groups (nested, Microsoft 365,
-// dynamic), and what Exchange would say of each address. Plain data in, answers out.
+// dynamic), what Exchange would say of each address, and the signed-in user's mailbox. Plain data
+// in, answers out.
 
 export type GroupKind = "distribution" | "security" | "m365" | "dynamic";
 
@@ -52,6 +55,8 @@ export interface DirectoryData {
   readonly generatedUsers?: readonly (UserData & { readonly count: number })[];
   readonly groups: readonly GroupData[];
   readonly generatedGroups?: readonly GeneratedGroups[];
+  /** The signed-in user's messages, for GET /me/messages (./mailbox.ts); none when absent. */
+  readonly mailbox?: MailboxData;
 }
 
 export interface FakeUser extends UserData {
@@ -81,6 +86,7 @@ export interface FakeDirectory {
   readonly listableGroupCount: number;
   listableGroups(offset: number, limit: number): GroupData[];
   mailTip(address: string, sender: string): MailTipFacts;
+  readonly mailbox: FakeMailbox;
 }
 
 function expand(users: readonly (UserData & { count: number })[]): UserData[] {
@@ -206,6 +212,7 @@ export function createFakeDirectory(data: DirectoryData): FakeDirectory {
 
   return {
     me: data.me.toLowerCase(),
+    mailbox: createFakeMailbox(data.mailbox),
     group: (mail) => groupByMail(mail.toLowerCase()),
     groupById: (id) => groupsById.get(id) ?? generated.byId(id),
     transitiveUsers,

@@ -1,8 +1,11 @@
 // Faults the local Graph server can be told to inject, as an incident would bring them.
 
-/** Which requests a fault hits: MailTips, group/user lookups, `$count`s, whole `$batch` requests, or any. */
-export type FaultTarget = "any" | "mailtips" | "groups" | "count" | "batch";
-export type RequestKind = "mailtips" | "groups" | "users" | "count" | "batch" | "other";
+/**
+ * Which requests a fault hits: MailTips, group/user lookups, `$count`s, whole `$batch` requests, a
+ * mailbox's messages, or any.
+ */
+export type FaultTarget = "any" | "mailtips" | "groups" | "count" | "batch" | "messages";
+export type RequestKind = "mailtips" | "groups" | "users" | "count" | "batch" | "messages" | "other";
 
 interface Counted {
   /** How many answers the fault hits (default: all). */
@@ -27,7 +30,7 @@ export interface Faults {
   readonly hang?: Counted;
   /** Every Graph request 401 InvalidAuthenticationToken. */
   readonly unauthorized?: boolean;
-  /** /groups pages link their next page on this origin instead (a hostile or broken nextLink). */
+  /** /groups and /me/messages pages link their next page on this origin instead (a hostile or broken nextLink). */
   readonly nextLinkOrigin?: string;
 }
 
@@ -76,7 +79,7 @@ export class FaultState {
   }
 }
 
-const TARGETS: readonly FaultTarget[] = ["any", "mailtips", "groups", "count", "batch"];
+const TARGETS: readonly FaultTarget[] = ["any", "mailtips", "groups", "count", "batch", "messages"];
 const COUNTED_FIELDS: Record<FaultName, readonly string[]> = {
   throttle: ["times", "on", "after", "retryAfter"],
   status: ["times", "on", "after", "code", "retryAfter"],

@@ -13,5 +13,14 @@ export {
   DEMO_DIRECTORY_PATH,
   DEMO_PREVIOUS_CATALOGUE_PATH,
 } from "./demo";
-export { DEMO_TOKEN, MAIL_ONLY_TOKEN } from "./tokens";
+export { DEMO_TOKEN, GROUPS_ONLY_TOKEN, MAIL_ONLY_TOKEN } from "./tokens";
+export {
+  createFakeMailbox,
+  conversationIndex,
+  type GeneratedThread,
+  type InternetMessageHeader,
+  type MailboxData,
+  type MailboxMessage,
+} from "./mailbox";
+export { DEMO_STORM_THREAD, demoStormThread, type DemoThreadMessage } from "./demo-mailbox";
 export type { Faults } from "./faults";

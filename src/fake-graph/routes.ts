@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FakeDirectory, GroupData } from "./directory";
 import type { RequestKind } from "./faults";
+import { listMessages } from "./messages";
 import { TOKEN_PERMISSIONS, type Permission } from "./tokens";
 
 // Microsoft Graph v1.0 as documented, for the requests Reach Guard's directory client makes
@@ -8,7 +9,8 @@ import { TOKEN_PERMISSIONS, type Permission } from "./tokens";
 // /users/{id}/getMailTips for app-only sign-in); GET /groups?$filter=mail eq '...'; GET
 // /groups?$filter=mailEnabled eq true, paged by $top and an opaque $skiptoken;
 // GET /groups/{id}/transitiveMembers/microsoft.graph.user/$count, with ConsistencyLevel: eventual
-// and optionally $filter=userType eq 'Guest'; the last two inside POST /$batch (server.ts). Any
+// and optionally $filter=userType eq 'Guest'; the last two inside POST /$batch (server.ts); GET
+// /me/messages (and /users/{me}/messages) for a conversation's recent messages (messages.ts). Any
 // other path is refused as Graph refuses an unknown segment. Shapes follow Microsoft's docs:
 // @odata fields, error bodies, text/plain counts.
 
@@ -72,6 +74,7 @@ export function classify(method: string, path: string): RequestKind {
   const pathname = path.split("?")[0] ?? "";
   if (pathname === "/me/getMailTips" || /^\/users\/[^/]+\/getMailTips$/.test(pathname)) return "mailtips";
   if (pathname === "/$batch") return "batch";
+  if (pathname === "/me/messages" || /^\/users\/[^/]+\/messages$/.test(pathname)) return "messages";
   if (pathname.endsWith("/$count")) return "count";
   if (pathname.startsWith("/groups")) return "groups";
   if (pathname.startsWith("/users")) return "users";
@@ -253,6 +256,23 @@ function groups(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswe
   };
 }
 
+/**
+ * The signed-in user's messages. Exchange answers a token without Mail.Read, or another user's
+ * mailbox that was not shared, with 403 ErrorAccessDenied.
+ */
+function messages(call: GraphCall, url: URL, directory: FakeDirectory): GraphAnswer {
+  if (call.method !== "GET") return errorAnswer(405, "Request_BadRequest", "Method not allowed.");
+  const user = /^\/users\/([^/]+)\/messages$/.exec(url.pathname)?.[1];
+  const own = user === undefined || decodeURIComponent(user).toLowerCase() === directory.me;
+  if (!permitted(call.token, "Mail.Read") || !own)
+    return errorAnswer(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+  const answer = listMessages(
+    { pathname: url.pathname, query: url.searchParams, root: call.root ?? "https://graph.microsoft.com" },
+    directory,
+  );
+  return answer.ok ? json(answer.body) : errorAnswer(answer.status, answer.code, answer.message);
+}
+
 /** A token this server knows, whatever it permits. */
 export function authenticated(token: string | null): boolean {
   return token !== null && TOKEN_PERMISSIONS[token] !== undefined;
@@ -271,6 +291,8 @@ export function answerGraph(call: GraphCall, directory: FakeDirectory): GraphAns
     case "groups":
     case "count":
       return groups(call, url, directory);
+    case "messages":
+      return messages(call, url, directory);
     default:
       return errorAnswer(
         400,

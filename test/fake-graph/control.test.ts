@@ -38,7 +38,7 @@ describe("PUT /_fake/faults", () => {
     [
       "a misspelt target",
       { throttle: { on: "mailtip" } },
-      "throttle.on must be one of any, mailtips, groups, count, batch",
+      "throttle.on must be one of any, mailtips, groups, count, batch, messages",
     ],
     ["a count of none", { drop: { times: 0 } }, "drop.times must be a whole number >= 1"],
     ["a fractional count", { hang: { times: 1.5 } }, "hang.times must be a whole number >= 1"],
