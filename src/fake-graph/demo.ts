@@ -7,8 +7,8 @@ import { createFakeDirectory, type DirectoryData, type FakeDirectory } from "./d
 // only MailTips can size, nested lists, a Microsoft 365 group with guests, a team of 12, a list
 // whose MailTip has no count, a restricted and a moderated list; a few hundred generated team lists
 // and a bulletin that grew twentyfold since the previous day's catalogue (demo-previous-catalogue.json),
-// for `reach-guard scan --demo`; and in the signed-in user's mailbox, a reply-all storm to All Staff
-// News (./demo-mailbox.ts). Used by `--demo`, the playground,
+// for `reach-guard scan --demo`; and in the signed-in user's mailbox, a reply-all storm to the Clinical
+// Leads (./demo-mailbox.ts). Used by `--demo`, the playground,
 // the benchmarks and the tests.
 
 export const DEMO_DIRECTORY_PATH = join(__dirname, "demo-directory.json");
@@ -47,18 +47,19 @@ export function parseDirectoryData(value: unknown, source: string): DirectoryDat
 }
 
 /**
- * The demo directory, with Dr Hart's mailbox holding the car park storm (./demo-mailbox.ts) as it
- * stands at `now`: the playground's server loads it once, at start.
+ * The demo directory, with Dr Hart's mailbox holding the car park storm (./demo-mailbox.ts): as it
+ * stands at `now` when given (tests), else as it stands at each request, so that the playground's
+ * storm is always under way, as its inbox (which makes the same thread when the page loads) shows.
  */
-export function loadDemoDirectory(
-  path: string = DEMO_DIRECTORY_PATH,
-  now: number = Date.now(),
-): FakeDirectory {
+export function loadDemoDirectory(path: string = DEMO_DIRECTORY_PATH, now?: number): FakeDirectory {
   const data = parseDirectoryData(JSON.parse(readFileSync(path, "utf8")), path);
+  const messages = data.mailbox?.messages ?? [];
   return createFakeDirectory({
     ...data,
     mailbox: {
-      messages: [...(data.mailbox?.messages ?? []), ...demoStormThread(now)],
+      ...(now === undefined
+        ? { messages, live: demoStormThread }
+        : { messages: [...messages, ...demoStormThread(now)] }),
       threads: data.mailbox?.threads ?? [],
     },
   });

@@ -46,6 +46,11 @@ export interface GeneratedThread {
 
 export interface MailboxData {
   readonly messages?: readonly MailboxMessage[];
+  /**
+   * Messages as they stand at the moment of each request (epoch ms): a demo thread that stays
+   * recent however long the server has been running.
+   */
+  readonly live?: (now: number) => readonly MailboxMessage[];
   readonly threads?: readonly GeneratedThread[];
 }
 
@@ -218,11 +223,12 @@ function generatedRun(thread: GeneratedThread, query: MailboxQuery): Run {
   };
 }
 
-export function createFakeMailbox(data: MailboxData = {}): FakeMailbox {
-  const given = data.messages ?? [];
+export function createFakeMailbox(data: MailboxData = {}, now: () => number = Date.now): FakeMailbox {
   const threads = data.threads ?? [];
+  const { live } = data;
   return {
     page(query, offset, limit) {
+      const given = live ? [...(data.messages ?? []), ...live(now())] : (data.messages ?? []);
       const runs = [
         givenRun(given, query),
         ...threads

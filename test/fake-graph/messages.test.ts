@@ -329,4 +329,16 @@ describe("the demo storm", () => {
     );
     expect(served.messages.map((message) => message.id)).toEqual(thread.map((message) => message.id));
   });
+
+  it("stays under way however long the server runs, when no moment is given", () => {
+    let clock = NOW;
+    const mailbox = createFakeMailbox({ live: demoStormThread }, () => clock);
+    const query = { conversationId: DEMO_STORM_THREAD.conversationId, since: null, newestFirst: true };
+    const newest = () => Date.parse(mailbox.page(query, 0, 1).messages[0]!.receivedDateTime);
+    expect(NOW - newest()).toBeLessThanOrEqual(60_000);
+    clock = NOW + 6 * 60 * 60_000;
+    expect(clock - newest()).toBeLessThanOrEqual(60_000);
+    const served = loadDemoDirectory().mailbox.page(query, 0, 1).messages[0]!;
+    expect(Date.now() - Date.parse(served.receivedDateTime)).toBeLessThanOrEqual(60_000 + 1000);
+  });
 });

@@ -1,3 +1,5 @@
+import { demoStormThread } from "../../fake-graph/demo-mailbox";
+import { HEADER_NAME } from "../../core/header";
 import type { DraftInit } from "./draft";
 
 // The demo mailbox: what Dr Amelia Hart finds in her inbox, and how Reply, Reply all and Forward
@@ -90,7 +92,35 @@ function stormThread(): MailMessage[] {
   ];
 }
 
+/**
+ * A reply-all storm under way: the car park thread to the Clinical Leads, as the local Graph server
+ * serves it from Dr Hart's mailbox (../../fake-graph/demo-mailbox.ts), made when the page loads so
+ * that it is as recent here as there. Newest first, as an inbox lists it.
+ */
+function carParkThread(now: number): MailMessage[] {
+  return demoStormThread(now)
+    .map((message) => ({
+      id: message.id,
+      folder: "inbox" as const,
+      from: { emailAddress: message.from.address, displayName: message.from.name },
+      to: [...message.to],
+      cc: [...message.cc],
+      bcc: [],
+      subject: message.subject,
+      body: message.body,
+      conversationId: message.conversationId,
+      at: message.receivedDateTime,
+      headers: Object.fromEntries(
+        message.internetMessageHeaders
+          .filter((header) => header.name.toLowerCase() === HEADER_NAME.toLowerCase())
+          .map((header) => [HEADER_NAME, header.value]),
+      ),
+    }))
+    .reverse();
+}
+
 export const INBOX: readonly MailMessage[] = [
+  ...carParkThread(Date.now()),
   {
     id: "m1",
     conversationId: "AAQkADtest-email",
