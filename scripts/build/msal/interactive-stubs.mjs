@@ -1,16 +1,10 @@
 // Stand-ins, in events.js only, for the MSAL modules that show UI or reach outside the page: the
 // popup, redirect and hidden-iframe clients, the auth-code client behind them, and the platform
-// broker (see ../msal-event-bundle.js). An event handler cannot show UI and only ever asks silently.
+// broker (see ../msal-event-bundle.js), and the helpers only they use: the popup and iframe watchers
+// and the PKCE codes an interactive sign-in sends. An event handler cannot show UI and only ever asks
+// silently.
 
-function leftOut(what) {
-  const error = new Error(
-    `${what} is not part of events.js: event handlers get tokens silently, through nested app ` +
-      "authentication or MSAL's token cache, never through UI",
-  );
-  error.name = "EventBundleError";
-  error.errorCode = "not_in_event_bundle";
-  return error;
-}
+import { leftOut } from "./left-out.mjs";
 
 export class PopupClient {
   constructor() {
@@ -57,4 +51,32 @@ export function isPlatformAuthAllowed() {
 
 export function isPlatformBrokerAvailable() {
   return Promise.resolve(false);
+}
+
+// PublicClientApplication waits on a popup or hidden iframe for these only when the popup or iframe
+// client (above) asks it to.
+export function monitorPopupForHash() {
+  return Promise.reject(leftOut("MSAL's popup watcher"));
+}
+
+export function monitorIframeForHash() {
+  return Promise.reject(leftOut("MSAL's hidden-iframe watcher"));
+}
+
+// MSAL cancels the popup watcher that monitorPopupForHash started, when a new sign-in overrides one
+// in progress; in events.js none was ever started, so there is nothing to cancel, as in MSAL.
+export function cancelPendingPopupPollingResponse() {}
+
+// The PKCE codes an interactive sign-in sends. MSAL makes them ahead only with
+// `system.navigatePopups: false`, which src/auth/msal.ts does not set (MSAL's default is true).
+export function generatePkceCodes() {
+  return Promise.reject(leftOut("MSAL's PKCE codes for interactive sign-in"));
+}
+
+// msal-common's auth-code redemption, which MSAL's browser code builds only in
+// StandardInteractionClient.createAuthCodeClient, for the popup, redirect and hidden-iframe clients.
+export class AuthorizationCodeClient {
+  constructor() {
+    throw leftOut("MSAL's auth-code redemption");
+  }
 }
