@@ -1,5 +1,5 @@
 import type { TokenProvider } from "../auth/port";
-import { createBreakerDirectory, type BreakerMoment } from "../directory/breaker";
+import { createBreakerDirectory, createBreakerThreadReader, type BreakerMoment } from "../directory/breaker";
 import { createCachedDirectory } from "../directory/cache";
 import { createThreadReader } from "../directory/graph/conversation";
 import { createGraphDirectory } from "../directory/graph/graph-directory";
@@ -72,14 +72,20 @@ export function directoryFor(
  * is enough to tell a storm (more replies than the policy allows; a read cut short says "at least"),
  * and a whole 1,000-message thread would not be read within a send's deadline.
  */
-export function threadsFor(environment: Environment, settings: Settings): ThreadReader {
+export function threadsFor(
+  environment: Environment,
+  settings: Settings,
+  moment: BreakerMoment = "pane",
+): ThreadReader {
   const storm = settings.policy.storm;
-  return createThreadReader({
+  const graph = createThreadReader({
     graphRoot: environment.graphRoot ?? settings.config.graphRoot,
     getToken: environment.tokenProviderFor(settings),
     maxMessages: Math.min(1000, Math.max(100, (storm ? storm.replies : 0) + 1)),
     ...(environment.fetch ? { fetch: environment.fetch } : {}),
   });
+  // While an outage is remembered a send does not wait on Graph for the thread either.
+  return createBreakerThreadReader(graph, environment.store, { moment });
 }
 
 export interface DraftOptions {

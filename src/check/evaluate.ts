@@ -154,10 +154,12 @@ async function stormActivity(
   if (deadlineAt <= started) return null;
   const reader = options.threads;
   const since = started - storm.windowMinutes * 60_000;
+  const signedIn = message.signedIn === undefined ? undefined : parseAddress(message.signedIn);
+  const mailbox = signedIn?.valid ? { mailbox: signedIn.address } : {};
   try {
     const reading = await within(
       deadlineAt - started + CONTRACT_SLACK_MS,
-      () => reader.read(conversationId, { since, deadlineAt }),
+      () => reader.read(conversationId, { since, deadlineAt, ...mailbox }),
       () => null,
     );
     return reading === null ? null : threadActivity(reading, started, storm.windowMinutes);

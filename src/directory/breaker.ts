@@ -3,7 +3,7 @@ import { readCause } from "../core/stored-entry";
 import { DIRECTORY_FAILURES, type DirectoryAnswer, type UnknownCause } from "../core/types";
 import { settleBy } from "../kit/deadline";
 import type { KeyValueStore } from "../storage/port";
-import type { Directory } from "./port";
+import type { Directory, ThreadReader } from "./port";
 import { failedAnswers } from "./unavailable";
 
 // Remembers an outage of the directory, so that once Graph has failed the next sends within a few
@@ -181,6 +181,38 @@ export function createBreakerDirectory(
         await settleBy(writeBy(), () => store.remove(key), undefined, now);
       }
       return answers;
+    },
+  };
+}
+
+/**
+ * The storm check's thread reader behind the same memory: while an outage is remembered for the
+ * mailbox, or its state cannot be read in time, a send does not ask Graph about the thread (it
+ * would only wait, and the storm check is a courtesy there); compose and the pane still ask. It never
+ * writes: whether lists can be sized is the directory's to say.
+ */
+export function createBreakerThreadReader(
+  inner: ThreadReader,
+  store: KeyValueStore,
+  options: BreakerOptions,
+): ThreadReader {
+  const now = options.now ?? Date.now;
+  const openMs = options.openMs ?? OUTAGE_OPEN_MS;
+  return {
+    async read(conversationId, readOptions) {
+      if (options.moment === "send") {
+        const key = breakerKey(readOptions.mailbox);
+        const text = await settleBy<string | null | undefined>(
+          readOptions.deadlineAt,
+          () => store.get(key),
+          undefined,
+          now,
+        );
+        if (text === undefined || readOpen(text, now(), openMs)) {
+          throw new Error("Graph is remembered as down: the thread is not read at send");
+        }
+      }
+      return inner.read(conversationId, readOptions);
     },
   };
 }

@@ -38,6 +38,8 @@ export interface ThreadReadOptions {
   /** Epoch ms by which to give up; the reader rejects then, or at most 50 ms later. */
   readonly deadlineAt: number;
   readonly signal?: AbortSignal;
+  /** The signed-in mailbox, when known: whose remembered outage applies (./breaker.ts). */
+  readonly mailbox?: string;
 }
 
 /**

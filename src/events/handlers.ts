@@ -33,7 +33,7 @@ export interface HandlerDeps {
   /** `send` remembers an outage and does not wait for Graph again; `compose` probes for recovery. */
   directory(settings: Settings, moment: "compose" | "send"): Directory;
   /** Reads a reply's thread for the storm check; absent, or failing to build: no storm check. */
-  threads?(settings: Settings): ThreadReader;
+  threads?(settings: Settings, moment: "compose" | "send"): ThreadReader;
   /** Mailbox requirement sets, detected at run time (Office.context.requirements). */
   supportsMailbox(version: string): boolean;
   /** The words in Outlook's display language; British English when absent. */
@@ -68,7 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         policy: settings.policy,
         directory: directoryFor(settings, "compose"),
         ...(settings.catalogue ? { catalogue: settings.catalogue.lists } : {}),
-        ...threadsFor(settings),
+        ...threadsFor(settings, "compose"),
         now,
       });
       await showWarning(item, check, words());
@@ -92,9 +92,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   /** The thread reader, as an option to spread; none when it is absent or cannot be built. */
-  function threadsFor(settings: Settings): { threads?: ThreadReader } {
+  function threadsFor(settings: Settings, moment: "compose" | "send"): { threads?: ThreadReader } {
     try {
-      return deps.threads ? { threads: deps.threads(settings) } : {};
+      return deps.threads ? { threads: deps.threads(settings, moment) } : {};
     } catch {
       return {};
     }
@@ -134,7 +134,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         deadlineAt: started + policy.sendTimeoutMs,
         skipDirectoryWhenPolicyBlocks: true,
         ...(settings.catalogue ? { catalogue: settings.catalogue.lists } : {}),
-        ...threadsFor(settings),
+        ...threadsFor(settings, "send"),
       });
       const plan = sendPlanFor(check.decision, check.acknowledged, policy, newerAlerts, said);
       // In order: the decided header must land after the provisional one, never under it.

@@ -37,7 +37,7 @@ export function registerHandlers(office: typeof Office, environment: () => Envir
       item: () => composeDraft(office),
       loadSettings: settingsLoader(env),
       directory: (settings, moment) => directoryFor(env, settings, moment),
-      threads: (settings) => threadsFor(env, settings),
+      threads: (settings, moment) => threadsFor(env, settings, moment),
       supportsMailbox: (version) => supportsMailbox(version, office),
       // Read on each event: Outlook restarts the add-in when its language changes, but asking is cheap.
       words: () => wordsFor(localeFor(displayLanguage(office))),
