@@ -41,7 +41,8 @@ export async function freshHandlers(
   store?: KeyValueStore,
   catalogueText: string | null = null,
 ): Promise<Handlers> {
-  const { createHandlers, createMemoryStore, directoryFor, settingsLoader, staticTokenProvider } = shipped();
+  const { createHandlers, createMemoryStore, directoryFor, settingsLoader, staticTokenProvider, threadsFor } =
+    shipped();
   const environment: Environment = {
     baseUrl: BASE_URL,
     store: store ?? createMemoryStore(),
@@ -57,6 +58,7 @@ export async function freshHandlers(
     item: () => draft,
     loadSettings,
     directory: (settings, moment) => directoryFor(environment, settings, moment),
+    threads: (settings, moment) => threadsFor(environment, settings, moment),
     supportsMailbox: () => true,
   });
 }

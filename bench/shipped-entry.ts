@@ -5,7 +5,7 @@ export { parsePolicy } from "../src/core/policy";
 export { createCachedDirectory } from "../src/directory/cache";
 export { createGraphDirectory } from "../src/directory/graph/graph-directory";
 export { evaluate } from "../src/check/evaluate";
-export { directoryFor, settingsLoader } from "../src/app/services";
+export { directoryFor, settingsLoader, threadsFor } from "../src/app/services";
 export { staticTokenProvider } from "../src/auth/static";
 export { createHandlers } from "../src/events/handlers";
 export { createMemoryStore } from "../src/storage/memory";

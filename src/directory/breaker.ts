@@ -124,6 +124,16 @@ function readOpen(text: string | null, now: number, openMs: number): Stored | nu
   }
 }
 
+/** The stored state; undefined when the store could not be read (thrown, rejected or too slow). */
+function readState(
+  store: KeyValueStore,
+  key: string,
+  deadlineAt: number,
+  now: () => number,
+): Promise<string | null | undefined> {
+  return settleBy<string | null | undefined>(deadlineAt, () => store.get(key), undefined, now);
+}
+
 export function createBreakerDirectory(
   inner: Directory,
   store: KeyValueStore,
@@ -142,13 +152,7 @@ export function createBreakerDirectory(
       const write = (value: Stored) =>
         settleBy(writeBy(), () => store.set(key, JSON.stringify(value)), undefined, now);
 
-      // undefined: the store could not be read (thrown, rejected or too slow).
-      const text = await settleBy<string | null | undefined>(
-        deadlineAt,
-        () => store.get(key),
-        undefined,
-        now,
-      );
+      const text = await readState(store, key, deadlineAt, now);
       const started = now();
       const open = text === undefined ? null : readOpen(text, started, openMs);
 
@@ -201,13 +205,7 @@ export function createBreakerThreadReader(
   return {
     async read(conversationId, readOptions) {
       if (options.moment === "send") {
-        const key = breakerKey(readOptions.mailbox);
-        const text = await settleBy<string | null | undefined>(
-          readOptions.deadlineAt,
-          () => store.get(key),
-          undefined,
-          now,
-        );
+        const text = await readState(store, breakerKey(readOptions.mailbox), readOptions.deadlineAt, now);
         if (text === undefined || readOpen(text, now(), openMs)) {
           throw new Error("Graph is remembered as down: the thread is not read at send");
         }

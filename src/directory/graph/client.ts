@@ -199,3 +199,33 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   return { root, request, stats };
 }
+
+/**
+ * A client for a root the shared rule refuses. Throwing there would fail the whole check and, at
+ * send, end as "Send Anyway"; instead every call fails as unavailable, so every address is unknown
+ * and the policy's verdict applies. No token is asked for and nothing is sent. Its root is "".
+ */
+function refusingClient(): GraphClient {
+  return {
+    root: "",
+    stats: { requests: 0, retries: 0 },
+    request: async () => {
+      throw new GraphError("unavailable", null, "InvalidGraphRoot");
+    },
+  };
+}
+
+/** createGraphClient that never throws: a refused root gives a client whose every call fails. */
+export function graphClientFor(options: GraphClientOptions): GraphClient {
+  try {
+    return createGraphClient({
+      graphRoot: options.graphRoot,
+      getToken: options.getToken,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+    });
+  } catch {
+    return refusingClient();
+  }
+}

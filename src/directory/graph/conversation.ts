@@ -4,7 +4,7 @@ import { fromBase64 } from "../../core/bytes";
 import type { ThreadMessage, ThreadReading } from "../../core/types";
 import { abortable, within } from "../../kit/deadline";
 import type { ThreadReader, ThreadReadOptions } from "../port";
-import { createGraphClient, GRAPH_VERSION, type GraphClient } from "./client";
+import { GRAPH_VERSION, graphClientFor, type GraphClient } from "./client";
 import { GraphError } from "./errors";
 import type { BackoffOptions } from "./retry";
 
@@ -52,8 +52,8 @@ export interface ThreadReaderOptions {
 }
 
 export interface GraphThreadReader extends ThreadReader {
-  /** null when the Graph root was refused: every read then rejects without asking for a token. */
-  readonly client: GraphClient | null;
+  /** Its root is "" when the Graph root was refused: every read then rejects without asking for a token. */
+  readonly client: GraphClient;
 }
 
 const pageSchema = z.object({
@@ -171,18 +171,8 @@ function refusedId(conversationId: string): boolean {
 }
 
 export function createThreadReader(options: ThreadReaderOptions): GraphThreadReader {
-  let client: GraphClient | null;
-  try {
-    client = createGraphClient({
-      graphRoot: options.graphRoot,
-      getToken: options.getToken,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.backoff ? { backoff: options.backoff } : {}),
-    });
-  } catch {
-    client = null;
-  }
+  // A refused root gives a client whose every call fails before a token is asked for.
+  const client = graphClientFor(options);
   const now = options.now ?? Date.now;
   const maxMessages = clamp(options.maxMessages, DEFAULT_MAX_MESSAGES, 1, 100_000);
   const pageSize = clamp(options.pageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
@@ -231,7 +221,6 @@ export function createThreadReader(options: ThreadReaderOptions): GraphThreadRea
         throw new GraphError("unavailable", null, "InvalidConversationId");
       // A time Date cannot write (beyond ±8.64e15 ms) would throw while the request is made.
       if (!(Math.abs(read.since) <= LAST_DATE_MS)) throw new GraphError("unavailable", null, "InvalidWindow");
-      if (client === null) throw new GraphError("unavailable", null, "InvalidGraphRoot");
       const graph = client;
       // The client keeps each request to the deadline; this keeps the whole read to it, pages,
       // retries and parsing included, and stops what is in flight when it passes.

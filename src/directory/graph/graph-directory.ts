@@ -2,7 +2,7 @@ import type { TokenProvider } from "../../auth/port";
 import type { DirectoryAnswer, DirectoryEntry } from "../../core/types";
 import type { Directory, ResolveOptions } from "../port";
 import { failedAnswers } from "../unavailable";
-import { createGraphClient, type GraphClient } from "./client";
+import { graphClientFor, type GraphClient } from "./client";
 import { GraphError } from "./errors";
 import { sizeGroups, type GroupQuestion } from "./groups";
 import { fetchMailTips } from "./mailtips";
@@ -48,37 +48,8 @@ function answer(entry: DirectoryEntry): DirectoryAnswer {
   return { entry, source: "graph" };
 }
 
-/**
- * A client for a root the shared rule refuses. Throwing here would fail the whole check and, at send,
- * end as "Send Anyway"; instead every call fails as unavailable, so every address is unknown and the
- * policy's directoryUnavailable verdict applies. No token is asked for and nothing is sent.
- */
-function refusingClient(): GraphClient {
-  return {
-    root: "",
-    stats: { requests: 0, retries: 0 },
-    request: async () => {
-      throw new GraphError("unavailable", null, "InvalidGraphRoot");
-    },
-  };
-}
-
-function clientFor(options: GraphDirectoryOptions): GraphClient {
-  try {
-    return createGraphClient({
-      graphRoot: options.graphRoot,
-      getToken: options.getToken,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.backoff ? { backoff: options.backoff } : {}),
-    });
-  } catch {
-    return refusingClient();
-  }
-}
-
 export function createGraphDirectory(options: GraphDirectoryOptions): GraphDirectory {
-  const client = clientFor(options);
+  const client = graphClientFor(options);
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxChunkSize = Math.max(chunkSize, options.maxChunkSize ?? DEFAULT_MAX_CHUNK_SIZE);
   const concurrency = Math.max(
