@@ -100,7 +100,7 @@ export async function benchBundles(): Promise<Row[]> {
       {
         what: "taskpane.js size (production build)",
         value: `${kb(taskpane.gzip)} gzip`,
-        detail: `${kb(taskpane.raw)} raw; target <= 152 KB gzip for the first render`,
+        detail: `${kb(taskpane.raw)} raw; target <= 154 KB gzip for the first render`,
       },
       ...ownerRows("taskpane.js", taskpaneContents, taskpane, 5),
       {
