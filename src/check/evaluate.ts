@@ -2,7 +2,7 @@ import type { CatalogueList } from "../core/catalogue";
 import { decide } from "../core/decide";
 import { isAlwaysEnforced } from "../core/monitor";
 import type { Policy } from "../core/policy";
-import { planMessage } from "../core/recipients";
+import { planMessage, type Plan } from "../core/recipients";
 import {
   DIRECTORY_FAILURES,
   type Decision,
@@ -12,7 +12,7 @@ import {
   type UnknownCause,
 } from "../core/types";
 import { parseAddress, untagged } from "../core/addresses";
-import { threadActivity } from "../core/storm";
+import { feedsStorm, threadActivity } from "../core/storm";
 import type { Directory, ResolveOptions, ThreadReader } from "../directory/port";
 import { failedAnswers } from "../directory/unavailable";
 import { within } from "../kit/deadline";
@@ -144,9 +144,7 @@ async function stormActivity(
   if (!options.threads || !storm || !conversationId || message.conversation?.kind === "new") return null;
   const failed = (cause: string | null) => DIRECTORY_FAILURES.includes(cause as UnknownCause);
   const recipients = decision.recipients;
-  const reachesList = recipients.some(
-    (recipient) => (recipient.kind === "list" && !recipient.restricted) || recipient.kind === "unknown",
-  );
+  const reachesList = recipients.some(feedsStorm);
   // Graph did not answer for a recipient just now: asking it about the thread would only wait.
   if (!reachesList || recipients.some((recipient) => failed(recipient.cause))) return null;
   const started = now();
@@ -173,12 +171,13 @@ async function withStorm(
   message: MessageInput,
   evaluation: Evaluation,
   sized: ReadonlyMap<string, DirectoryAnswer>,
+  plan: Plan,
   options: EvaluateOptions,
   now: () => number,
 ): Promise<Evaluation> {
   const thread = await stormActivity(message, evaluation.decision, options, now);
   if (thread === null) return evaluation;
-  return { ...evaluation, decision: decide({ ...message, thread }, options.policy, sized) };
+  return { ...evaluation, decision: decide({ ...message, thread }, options.policy, sized, plan) };
 }
 
 export async function evaluate(message: MessageInput, options: EvaluateOptions): Promise<Evaluation> {
@@ -233,5 +232,5 @@ export async function evaluate(message: MessageInput, options: EvaluateOptions):
     answers,
     asked: missing.length,
   };
-  return withStorm(message, evaluation, sized, options, now);
+  return withStorm(message, evaluation, sized, plan, options, now);
 }

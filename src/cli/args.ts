@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { RecipientInput } from "../core/types";
 import { GRAPH_ROOT_RULE, parseGraphRoot } from "../directory/graph/roots";
 import { LOCALES, localeFor, type Locale } from "../present/catalogue";
@@ -29,33 +29,40 @@ export interface CheckOptions {
   readonly locale: Locale;
 }
 
+/**
+ * One command's options read strictly (no positionals, no unknown flags): what node:util refuses
+ * becomes a UsageError, with the command's usage after it when given.
+ */
+export function parseOptions<const T extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: readonly string[],
+  options: T,
+  usage?: string,
+) {
+  try {
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }).values;
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new UsageError(usage === undefined ? message : `${message}\n${usage}`);
+  }
+}
+
 export function parseCheckArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CheckOptions {
   const [command, ...rest] = argv;
   if (command !== "check")
     throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        from: { type: "string" },
-        to: { type: "string", multiple: true },
-        cc: { type: "string", multiple: true },
-        bcc: { type: "string", multiple: true },
-        policy: { type: "string" },
-        catalogue: { type: "string" },
-        "graph-url": { type: "string" },
-        demo: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        timeout: { type: "string" },
-        lang: { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseOptions(rest, {
+    from: { type: "string" },
+    to: { type: "string", multiple: true },
+    cc: { type: "string", multiple: true },
+    bcc: { type: "string", multiple: true },
+    policy: { type: "string" },
+    catalogue: { type: "string" },
+    "graph-url": { type: "string" },
+    demo: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    timeout: { type: "string" },
+    lang: { type: "string" },
+  });
   if (!values.from) throw new UsageError("--from is required");
   const recipients: RecipientInput[] = [];
   for (const field of ["to", "cc", "bcc"] as const) {

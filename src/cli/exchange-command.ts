@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { CatalogueError, parseCatalogueText, type Catalogue } from "../core/catalogue";
 import { parsePolicyText } from "../core/policy";
 import { BackstopError, planBackstop } from "../exchange/plan";
@@ -8,7 +7,7 @@ import { listMailTip } from "../present/mailtip";
 import { renderRollbackLauncher, renderScript, rollbackLauncherName } from "../exchange/script";
 import { explicitStormValue, StormRangeError, type StormSetting } from "../exchange/storm";
 import { writeAtomically } from "../scan/files";
-import { UsageError } from "./args";
+import { parseOptions, UsageError } from "./args";
 import type { CliIo } from "./main";
 
 // reach-guard exchange: the policy as an Exchange Online PowerShell script, the backstop for mail the
@@ -44,27 +43,22 @@ async function readText(path: string, flag: string): Promise<string> {
 }
 
 function parseExchangeArgs(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        policy: { type: "string" },
-        catalogue: { type: "string" },
-        out: { type: "string" },
-        moderate: { type: "boolean", default: false },
-        moderator: { type: "string" },
-        mailtip: { type: "string" },
-        "report-to": { type: "string" },
-        "storm-recipients": { type: "string" },
-        "storm-replies": { type: "string" },
-        "storm-hours": { type: "string" },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${EXCHANGE_USAGE}`);
-  }
+  return parseOptions(
+    argv,
+    {
+      policy: { type: "string" },
+      catalogue: { type: "string" },
+      out: { type: "string" },
+      moderate: { type: "boolean", default: false },
+      moderator: { type: "string" },
+      mailtip: { type: "string" },
+      "report-to": { type: "string" },
+      "storm-recipients": { type: "string" },
+      "storm-replies": { type: "string" },
+      "storm-hours": { type: "string" },
+    },
+    EXCHANGE_USAGE,
+  );
 }
 
 export async function runExchangeCommand(

@@ -1,5 +1,4 @@
 import { copyFile, readFile, rename, unlink, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { decide } from "../core/decide";
 import { isLive, MAX_INCIDENTS, matchIncident } from "../core/incident";
 import { parseJsonDocument } from "../core/json";
@@ -8,7 +7,7 @@ import type { MessageInput, RecipientInput } from "../core/types";
 import { LOCALES, localeFor, type Locale } from "../present/catalogue";
 import { wordsFor } from "../present/words";
 import { splitAddressList } from "./address-list";
-import { UsageError } from "./args";
+import { parseOptions, UsageError } from "./args";
 import type { CliIo } from "./main";
 
 // reach-guard incident: helps the service desk write a policy's `incidents` section during a
@@ -45,32 +44,26 @@ interface IncidentArgs {
 }
 
 function parseIncidentArgs(argv: readonly string[], env: NodeJS.ProcessEnv): IncidentArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        policy: { type: "string" },
-        id: { type: "string" },
-        message: { type: "string" },
-        hours: { type: "string" },
-        expires: { type: "string" },
-        "conversation-id": { type: "string" },
-        subject: { type: "string" },
-        list: { type: "string" },
-        prune: { type: "boolean", default: false },
-        write: { type: "boolean", default: false },
-        "try-subject": { type: "string" },
-        "try-to": { type: "string", multiple: true },
-        "try-conversation-id": { type: "string" },
-        lang: { type: "string" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${INCIDENT_USAGE}`);
-  }
+  const values = parseOptions(
+    argv,
+    {
+      policy: { type: "string" },
+      id: { type: "string" },
+      message: { type: "string" },
+      hours: { type: "string" },
+      expires: { type: "string" },
+      "conversation-id": { type: "string" },
+      subject: { type: "string" },
+      list: { type: "string" },
+      prune: { type: "boolean", default: false },
+      write: { type: "boolean", default: false },
+      "try-subject": { type: "string" },
+      "try-to": { type: "string", multiple: true },
+      "try-conversation-id": { type: "string" },
+      lang: { type: "string" },
+    },
+    INCIDENT_USAGE,
+  );
   if (!values.policy) throw new UsageError(`--policy is required\n${INCIDENT_USAGE}`);
   if (values.lang !== undefined && !(LOCALES as readonly string[]).includes(values.lang)) {
     throw new UsageError(`--lang must be one of ${LOCALES.join(", ")}; got ${JSON.stringify(values.lang)}`);

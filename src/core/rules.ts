@@ -1,4 +1,5 @@
 import { matchIncident, withoutPrefixes } from "./incident";
+import { feedsStorm } from "./storm";
 import type { Policy } from "./policy";
 import type { ReachFigures } from "./reach";
 import type {
@@ -169,11 +170,7 @@ const incidents: Rule = ({ policy, conversation, checkedAt, recipients }) => {
 const storms: Rule = ({ policy, thread, figures, recipients }) => {
   const storm = policy.storm;
   if (!storm || !thread || thread.replies <= storm.replies) return [];
-  const lists = named(
-    recipients.filter(
-      (recipient) => (recipient.kind === "list" && !recipient.restricted) || recipient.kind === "unknown",
-    ),
-  );
+  const lists = named(recipients.filter(feedsStorm));
   const reach = Math.max(figures.reach, thread.reach || 0);
   if (lists.length === 0 || reach < policy.warnAt) return [];
   const { replies, senders, windowMinutes, complete } = thread;

@@ -1,10 +1,18 @@
 import { parseHeader } from "./header";
-import type { ThreadActivity, ThreadReading } from "./types";
+import type { ResolvedRecipient, ThreadActivity, ThreadReading } from "./types";
 
 // A reply-all storm seen from the thread itself: how many replies the conversation has had within
 // the policy's window, from how many people, and how far the thread reaches by the X-Reach-Guard
 // headers its messages carry. Every doubt counts towards a storm, never against one: a message
 // whose time cannot be read is taken as recent, one not known to start the thread as a reply.
+
+/**
+ * A recipient through which a reply can feed a storm: a list the sender may post to, or an address
+ * whose size is unknown (it may be one).
+ */
+export function feedsStorm(recipient: ResolvedRecipient): boolean {
+  return (recipient.kind === "list" && !recipient.restricted) || recipient.kind === "unknown";
+}
 
 /** A header claiming more than this is not believed as a figure (the policy's reach limit). */
 const MOST_PEOPLE = 100_000_000;
